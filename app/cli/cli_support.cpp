@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#include "cli_support.h"
+
+#include <cstdio>
+
+namespace credit::cli {
+
+void printError(const QString& message)
+{
+    const QByteArray bytes = message.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stderr);
+    std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+void printOut(const QString& text)
+{
+    printOut(text.toStdString());
+}
+
+void printOut(const std::string& text)
+{
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+}
+
+void addTargetOptions(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("target"),
+                      QStringLiteral("Name of the outcome column (default: class)."),
+                      QStringLiteral("NAME"), QStringLiteral("class")});
+    parser.addOption({QStringLiteral("positive"),
+                      QStringLiteral("Label of the positive (default) class (default: bad)."),
+                      QStringLiteral("LABEL"), QStringLiteral("bad")});
+}
+
+core::ReadOptions readOptionsFrom(const QCommandLineParser& parser)
+{
+    core::ReadOptions options;
+    options.target.column = parser.value(QStringLiteral("target")).toStdString();
+    options.target.positive = parser.value(QStringLiteral("positive")).toStdString();
+    return options;
+}
+
+bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, int& exitCode)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        printError(parser.helpText());
+        exitCode = kExitUsage;
+        return false;
+    }
+    if (parser.isSet(help)) {
+        printOut(parser.helpText());
+        exitCode = kExitOk;
+        return false;
+    }
+    return true;
+}
+
+} // namespace credit::cli
