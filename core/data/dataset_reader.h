@@ -12,7 +12,9 @@ namespace credit::core {
 
 enum class FileFormat
 {
-    Auto,       ///< chosen from the extension (.arff, .csv/.txt/.tsv, .data), then from content
+    Auto,       ///< .arff → Arff, .csv/.tsv → Csv; otherwise (also .data) from the content:
+                ///< '@' first → Arff, 21 blank-separated fields starting A1x → GermanData,
+                ///< else Csv
     Arff,       ///< Weka ARFF (numeric/real/integer and nominal attributes)
     Csv,        ///< header row; delimiter sniffed among , ; TAB; RFC 4180 quoting
     GermanData, ///< UCI Statlog german.data: whitespace-separated A11… codes, class 1/2
