@@ -1,0 +1,119 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#include "widgets/chart_widget.h"
+
+#include <QAbstractSeries>
+#include <QBarCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QGraphicsLayout>
+#include <QLegend>
+#include <QValueAxis>
+
+namespace credit::ui {
+
+ChartWidget::ChartWidget(QWidget* parent)
+    : ExportablePanel(parent), m_chart(makeChart()), m_view(new QChartView)
+{
+    m_view->setChart(m_chart); // the view owns the chart
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumSize(240, 180);
+    setContent(m_view);
+}
+
+QChart* ChartWidget::makeChart()
+{
+    auto* chart = new QChart;
+    chart->setTheme(QChart::ChartThemeLight);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(6, 6, 6, 6));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont titleFont = chart->titleFont();
+    titleFont.setPointSizeF(10.5);
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    return chart;
+}
+
+void ChartWidget::clear(const QString& title)
+{
+    // A fresh chart rather than removing series and axes: Qt Charts deletes the graphics items
+    // of removed axes only on the next event-loop turn, so a grab or export made right after
+    // refilling would still show the old axes.
+    QChart* old = m_chart;
+    m_chart = makeChart();
+    m_chart->setTitle(title);
+    m_view->setChart(m_chart);
+    delete old;
+    showContent();
+}
+
+QValueAxis* ChartWidget::addValueAxis(Qt::Alignment alignment, const QString& title,
+                                      QAbstractSeries* series)
+{
+    auto* axis = new QValueAxis;
+    axis->setTitleText(title);
+    styleAxis(axis);
+    m_chart->addAxis(axis, alignment);
+    if (series != nullptr) {
+        series->attachAxis(axis);
+    }
+    return axis;
+}
+
+QBarCategoryAxis* ChartWidget::addCategoryAxis(Qt::Alignment alignment, const QString& title,
+                                               const QStringList& categories,
+                                               QAbstractSeries* series)
+{
+    auto* axis = new QBarCategoryAxis;
+    axis->append(categories);
+    axis->setTitleText(title);
+    styleAxis(axis);
+    m_chart->addAxis(axis, alignment);
+    if (series != nullptr) {
+        series->attachAxis(axis);
+    }
+    return axis;
+}
+
+void ChartWidget::attach(QAbstractSeries* series, QAbstractAxis* axis)
+{
+    series->attachAxis(axis);
+}
+
+QAbstractAxis* ChartWidget::axisAt(Qt::Alignment alignment) const
+{
+    const auto axes = m_chart->axes();
+    for (QAbstractAxis* axis : axes) {
+        if (axis->alignment() == alignment) {
+            return axis;
+        }
+    }
+    return nullptr;
+}
+
+void ChartWidget::layoutNow()
+{
+    if (m_chart->layout() != nullptr) {
+        m_chart->layout()->activate();
+    }
+}
+
+void ChartWidget::prepareRender() const
+{
+    const_cast<ChartWidget*>(this)->layoutNow();
+}
+
+void ChartWidget::styleAxis(QAbstractAxis* axis) const
+{
+    QFont labels = axis->labelsFont();
+    labels.setPointSizeF(8.5);
+    axis->setLabelsFont(labels);
+    QFont title = axis->titleFont();
+    title.setPointSizeF(9);
+    title.setBold(false);
+    axis->setTitleFont(title);
+}
+
+} // namespace credit::ui

@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "widgets/exportable_panel.h"
+
+#include <QString>
+
+class QAbstractAxis;
+class QAbstractSeries;
+class QChart;
+class QChartView;
+class QValueAxis;
+class QBarCategoryAxis;
+
+namespace credit::ui {
+
+/// The shared base of every chart: a QChartView with the project's theme (light, no animation,
+/// legend at the bottom, antialiasing), an empty/error placeholder and PNG/SVG export (see
+/// ExportablePanel). Subclasses or callers fill it through chart() after clear().
+class ChartWidget : public ExportablePanel
+{
+    Q_OBJECT
+
+public:
+    explicit ChartWidget(QWidget* parent = nullptr);
+
+    QChart* chart() const { return m_chart; }
+    QChartView* chartView() const { return m_view; }
+
+    /// Replaces the chart by a fresh, empty one with the theme and `title`, and shows it (not
+    /// the placeholder). Pointers from chart() before the call become invalid.
+    void clear(const QString& title = {});
+
+    /// A value axis at `alignment` titled `title`, attached to `series` (may be null).
+    QValueAxis* addValueAxis(Qt::Alignment alignment, const QString& title,
+                             QAbstractSeries* series = nullptr);
+    /// A category axis at `alignment` with `categories`, attached to `series` (may be null).
+    QBarCategoryAxis* addCategoryAxis(Qt::Alignment alignment, const QString& title,
+                                      const QStringList& categories,
+                                      QAbstractSeries* series = nullptr);
+    /// Attaches an existing axis of the chart to `series`.
+    static void attach(QAbstractSeries* series, QAbstractAxis* axis);
+
+    /// Lays the chart out now instead of on the next event-loop turn, so that a grab or an
+    /// export right after filling it shows the new title, axes and legend.
+    void layoutNow();
+
+    /// The axis of the chart with `alignment` (the first one), or nullptr.
+    QAbstractAxis* axisAt(Qt::Alignment alignment) const;
+
+protected:
+    void prepareRender() const override;
+
+private:
+    void styleAxis(QAbstractAxis* axis) const;
+    static QChart* makeChart();
+
+    QChart* m_chart;
+    QChartView* m_view;
+};
+
+} // namespace credit::ui
