@@ -32,9 +32,9 @@ std::string paramToString(const ParamValue& value);
 /// What a fit may use besides the data.
 struct FitOptions
 {
-    std::uint64_t seed = 42;  ///< every random step of the fit derives from this
-    int threads = 1;          ///< threads the model itself may use (>= 1)
-    ProgressSink progress;    ///< checked between boosting rounds / trees; false → throw Cancelled
+    std::uint64_t seed = 42; ///< every random step of the fit derives from this
+    int threads = 1;         ///< threads the model itself may use (>= 1)
+    ProgressSink progress;   ///< checked between boosting rounds / trees; false → throw Cancelled
     std::vector<std::string> featureNames; ///< optional, same order as the matrix columns
     /// Optional monotone constraint per feature: +1 risk may only rise with the feature,
     /// -1 only fall, 0 free. Empty = none. Honoured by the tree models.
@@ -60,7 +60,9 @@ public:
     /// Current hyper-parameters (every field, with defaults filled in).
     virtual ParamMap params() const = 0;
     /// Sets the given hyper-parameters; unknown names and wrong types throw
-    /// std::invalid_argument naming the parameter. Values are checked by validate().
+    /// std::invalid_argument naming the parameter, and then nothing is changed. A real
+    /// parameter also accepts an integer (YAML's `C: 1`). Values are checked by validate().
+    /// The ensemble takes its members' parameters prefixed with their name ("rf.n_trees").
     virtual void setParams(const ParamMap& params) = 0;
     /// Messages for out-of-range values, each starting with the parameter name; empty = valid.
     virtual std::vector<std::string> validate() const = 0;
@@ -77,7 +79,11 @@ public:
 
     /// Per-feature contributions to the log-odds (n × (p + 1), the last column the bias) such
     /// that each row sums to the model's log-odds; std::nullopt when the model has none (SVM).
-    virtual std::optional<Matrix> contributions(const Matrix& x) const { (void)x; return std::nullopt; }
+    virtual std::optional<Matrix> contributions(const Matrix& x) const
+    {
+        (void)x;
+        return std::nullopt;
+    }
 
     /// A deep copy (fitted state included).
     virtual std::unique_ptr<Classifier> clone() const = 0;

@@ -1,0 +1,442 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#include "models/ensemble_model.h"
+
+#include "models/param_binder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace credit::core {
+namespace {
+
+constexpr std::uint64_t kFormatVersion = 1;
+constexpr double kClip = 1e-6; // probabilities are clipped to [kClip, 1 - kClip] before logit
+
+ParamBinder bindParams(EnsembleParams& p)
+{
+    ParamBinder b("ensemble");
+    b.bind("method", p.method);
+    b.bind("members", p.members);
+    b.bind("weights", p.weights);
+    b.bind("stack_folds", p.stackFolds);
+    b.bind("stack_C", p.stackC);
+    return b;
+}
+
+std::vector<std::string> splitList(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::string item;
+    std::istringstream in(text);
+    while (std::getline(in, item, ',')) {
+        const auto b = item.find_first_not_of(" \t");
+        const auto e = item.find_last_not_of(" \t");
+        out.push_back(b == std::string::npos ? std::string() : item.substr(b, e - b + 1));
+    }
+    return out;
+}
+
+double logit(double p)
+{
+    p = std::clamp(p, kClip, 1.0 - kClip);
+    return std::log(p / (1.0 - p));
+}
+
+// Stratified fold index (0..k-1) for every row, seeded.
+std::vector<std::size_t> stratifiedFolds(const std::vector<std::uint8_t>& y, std::size_t k,
+                                         std::uint64_t seed)
+{
+    std::vector<std::size_t> fold(y.size());
+    std::mt19937_64 rng(seed);
+    for (std::uint8_t cls : {std::uint8_t(0), std::uint8_t(1)}) {
+        std::vector<std::size_t> members;
+        for (std::size_t i = 0; i < y.size(); ++i) {
+            if (y[i] == cls) {
+                members.push_back(i);
+            }
+        }
+        std::shuffle(members.begin(), members.end(), rng);
+        for (std::size_t j = 0; j < members.size(); ++j) {
+            fold[members[j]] = j % k;
+        }
+    }
+    return fold;
+}
+
+Matrix selectRows(const Matrix& x, const std::vector<Eigen::Index>& rows)
+{
+    Matrix out(Eigen::Index(rows.size()), x.cols());
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            out(Eigen::Index(i), j) = x(rows[i], j);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<std::string> EnsembleParams::memberNames() const
+{
+    std::vector<std::string> names = splitList(members);
+    std::set<std::string> seen;
+    for (const std::string& name : names) {
+        if (name != "lr" && name != "rf" && name != "gbdt" && name != "svm") {
+            throw std::invalid_argument("ensemble: members: '" + name +
+                                        "' is not one of lr, rf, gbdt, svm");
+        }
+        if (!seen.insert(name).second) {
+            throw std::invalid_argument("ensemble: members: '" + name + "' appears twice");
+        }
+    }
+    if (names.empty()) {
+        throw std::invalid_argument("ensemble: members: at least one member is needed");
+    }
+    return names;
+}
+
+std::vector<std::string> EnsembleParams::validate() const
+{
+    std::vector<std::string> m;
+    if (method != "vote" && method != "stack") {
+        m.push_back("method must be \"vote\" or \"stack\"");
+    }
+    std::size_t count = 0;
+    try {
+        count = memberNames().size();
+    } catch (const std::invalid_argument& e) {
+        m.push_back(std::string(e.what()).substr(std::string("ensemble: ").size()));
+    }
+    if (!weights.empty()) {
+        const auto items = splitList(weights);
+        double total = 0.0;
+        bool ok = items.size() == count;
+        for (const std::string& item : items) {
+            std::size_t used = 0;
+            double w = -1.0;
+            try {
+                w = std::stod(item, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            ok = ok && used == item.size() && w >= 0.0 && std::isfinite(w);
+            total += std::max(w, 0.0);
+        }
+        if (!ok || !(total > 0.0)) {
+            m.push_back("weights must be one non-negative number per member, not all zero");
+        }
+    }
+    if (stackFolds < 2 || stackFolds > 20) {
+        m.push_back("stack_folds must be in [2, 20]");
+    }
+    if (!(stackC > 0.0 && stackC <= 1e12)) {
+        m.push_back("stack_C must be in (0, 1e12]");
+    }
+    return m;
+}
+
+EnsembleModel::EnsembleModel()
+{
+    for (const std::string& name : m_params.memberNames()) {
+        m_members.push_back(createClassifier(name));
+    }
+}
+
+EnsembleModel::~EnsembleModel() = default;
+
+EnsembleModel::EnsembleModel(const EnsembleModel& other)
+    : m_params(other.m_params), m_meta(other.m_meta), m_stack(other.m_stack),
+      m_fitted(other.m_fitted)
+{
+    for (const auto& member : other.m_members) {
+        m_members.push_back(member->clone());
+    }
+}
+
+ParamMap EnsembleModel::params() const
+{
+    EnsembleParams copy = m_params;
+    ParamMap out = bindParams(copy).values();
+    for (const auto& member : m_members) {
+        for (const auto& [name, value] : member->params()) {
+            out[member->algorithm() + "." + name] = value;
+        }
+    }
+    return out;
+}
+
+void EnsembleModel::setParams(const ParamMap& params)
+{
+    // Own parameters first (they may change the members), then the prefixed member ones; all
+    // on copies so that a failure leaves the model unchanged.
+    ParamMap own;
+    std::map<std::string, ParamMap> perMember;
+    for (const auto& [name, value] : params) {
+        const auto dot = name.find('.');
+        if (dot == std::string::npos) {
+            own[name] = value;
+        } else {
+            perMember[name.substr(0, dot)][name.substr(dot + 1)] = value;
+        }
+    }
+    EnsembleParams next = m_params;
+    bindParams(next).apply(own);
+    const std::vector<std::string> names = next.memberNames();
+    std::vector<std::unique_ptr<Classifier>> members;
+    for (const std::string& name : names) {
+        auto member = createClassifier(name);
+        for (const auto& old : m_members) {
+            if (old->algorithm() == name) {
+                member->setParams(old->params());
+            }
+        }
+        members.push_back(std::move(member));
+    }
+    for (const auto& [prefix, values] : perMember) {
+        const auto it = std::find(names.begin(), names.end(), prefix);
+        if (it == names.end()) {
+            throw std::invalid_argument("ensemble: parameter prefix '" + prefix +
+                                        ".' names no member (members: " + next.members + ")");
+        }
+        members[std::size_t(it - names.begin())]->setParams(values);
+    }
+    m_params = std::move(next);
+    m_members = std::move(members);
+    m_fitted = false;
+}
+
+std::vector<std::string> EnsembleModel::validate() const
+{
+    std::vector<std::string> messages = m_params.validate();
+    for (const auto& member : m_members) {
+        for (const std::string& m : member->validate()) {
+            messages.push_back(member->algorithm() + "." + m);
+        }
+    }
+    return messages;
+}
+
+std::vector<double> EnsembleModel::voteWeights() const
+{
+    std::vector<double> w(m_members.size(), 1.0);
+    if (!m_params.weights.empty()) {
+        const auto items = splitList(m_params.weights);
+        for (std::size_t i = 0; i < w.size() && i < items.size(); ++i) {
+            w[i] = std::stod(items[i]);
+        }
+    }
+    double total = 0.0;
+    for (double v : w) {
+        total += v;
+    }
+    for (double& v : w) {
+        v /= total;
+    }
+    return w;
+}
+
+void EnsembleModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
+                        const FitOptions& options)
+{
+    checkTrainingData("ensemble", x, y);
+    if (const auto messages = validate(); !messages.empty()) {
+        throw std::invalid_argument("ensemble: " + messages.front());
+    }
+    const bool stack = m_params.method == "stack";
+    const std::size_t k = std::size_t(m_params.stackFolds);
+    const std::size_t m = m_members.size();
+    const std::size_t units = stack ? m * (k + 1) : m;
+    std::size_t unit = 0;
+
+    // Fits a fresh copy of member `i` on (xs, ys), forwarding progress as overall fraction.
+    auto fitMember = [&](std::size_t i, const Matrix& xs, const std::vector<std::uint8_t>& ys,
+                         std::uint64_t seed) {
+        std::unique_ptr<Classifier> model = createClassifier(m_members[i]->algorithm());
+        model->setParams(m_members[i]->params());
+        FitOptions memberOptions = options;
+        memberOptions.seed = seed;
+        const std::size_t current = unit;
+        if (options.progress) {
+            const std::string stage = "ensemble: " + model->algorithm();
+            memberOptions.progress = [&options, current, units, stage](const ProgressEvent& e) {
+                ProgressEvent forwarded = e;
+                forwarded.stage = stage;
+                forwarded.fraction = (double(current) + e.fraction) / double(units);
+                return options.progress(forwarded);
+            };
+        }
+        reportOrCancel(options, "ensemble", double(unit) / double(units), unit, units);
+        model->fit(xs, ys, memberOptions);
+        ++unit;
+        return model;
+    };
+
+    LogisticRegression meta;
+    if (stack) {
+        const auto fold = stratifiedFolds(y, k, options.seed);
+        Matrix oof(x.rows(), Eigen::Index(m));
+        for (std::size_t f = 0; f < k; ++f) {
+            std::vector<Eigen::Index> inRows;
+            std::vector<Eigen::Index> outRows;
+            std::vector<std::uint8_t> inLabels;
+            for (std::size_t r = 0; r < y.size(); ++r) {
+                if (fold[r] == f) {
+                    outRows.push_back(Eigen::Index(r));
+                } else {
+                    inRows.push_back(Eigen::Index(r));
+                    inLabels.push_back(y[r]);
+                }
+            }
+            const Matrix xin = selectRows(x, inRows);
+            const Matrix xout = selectRows(x, outRows);
+            for (std::size_t i = 0; i < m; ++i) {
+                const auto model = fitMember(i, xin, inLabels, options.seed + i + 1000 * (f + 1));
+                const Vector p = model->predictProba(xout);
+                for (std::size_t r = 0; r < outRows.size(); ++r) {
+                    oof(outRows[r], Eigen::Index(i)) = logit(p[Eigen::Index(r)]);
+                }
+            }
+        }
+        LogisticRegressionParams metaParams;
+        metaParams.c = m_params.stackC;
+        meta.setTypedParams(metaParams);
+        FitOptions metaOptions;
+        metaOptions.seed = options.seed;
+        for (const auto& member : m_members) {
+            metaOptions.featureNames.push_back(member->algorithm());
+        }
+        meta.fit(oof, y, metaOptions);
+    }
+    std::vector<std::unique_ptr<Classifier>> fitted;
+    for (std::size_t i = 0; i < m; ++i) {
+        fitted.push_back(fitMember(i, x, y, options.seed + i));
+    }
+    reportOrCancel(options, "ensemble", 1.0, units, units);
+    m_members = std::move(fitted);
+    m_meta = std::move(meta);
+    m_stack = stack;
+    m_fitted = true;
+}
+
+Matrix EnsembleModel::memberLogits(const Matrix& x) const
+{
+    Matrix out(x.rows(), Eigen::Index(m_members.size()));
+    for (std::size_t i = 0; i < m_members.size(); ++i) {
+        const Vector p = m_members[i]->predictProba(x);
+        for (Eigen::Index r = 0; r < x.rows(); ++r) {
+            out(r, Eigen::Index(i)) = logit(p[r]);
+        }
+    }
+    return out;
+}
+
+Vector EnsembleModel::predictProba(const Matrix& x) const
+{
+    if (!m_fitted) {
+        throw std::logic_error("ensemble: the model is not fitted");
+    }
+    if (m_stack) {
+        return m_meta.predictProba(memberLogits(x));
+    }
+    const std::vector<double> w = voteWeights();
+    Vector p = Vector::Zero(x.rows());
+    for (std::size_t i = 0; i < m_members.size(); ++i) {
+        p += w[i] * m_members[i]->predictProba(x);
+    }
+    return p.cwiseMax(0.0).cwiseMin(1.0);
+}
+
+std::optional<Matrix> EnsembleModel::contributions(const Matrix& x) const
+{
+    if (!m_fitted) {
+        throw std::logic_error("ensemble: the model is not fitted");
+    }
+    if (m_stack) {
+        return std::nullopt;
+    }
+    const std::vector<double> w = voteWeights();
+    Matrix total = Matrix::Zero(x.rows(), x.cols() + 1);
+    for (std::size_t i = 0; i < m_members.size(); ++i) {
+        const auto c = m_members[i]->contributions(x);
+        if (!c) {
+            return std::nullopt;
+        }
+        total += w[i] * *c;
+    }
+    // Shift the bias so that each row sums to the logit of the voted probability.
+    const Vector p = predictProba(x);
+    for (Eigen::Index r = 0; r < x.rows(); ++r) {
+        total(r, x.cols()) += std::log(p[r] / (1.0 - p[r])) - total.row(r).sum();
+    }
+    return total;
+}
+
+std::unique_ptr<Classifier> EnsembleModel::clone() const
+{
+    return std::make_unique<EnsembleModel>(*this);
+}
+
+void EnsembleModel::save(std::ostream& out) const
+{
+    BinaryWriter w(out);
+    writeModelHeader(w, algorithm(), kFormatVersion);
+    writeParamMap(w, params());
+    w.flag(m_fitted);
+    if (m_fitted) {
+        w.flag(m_stack);
+        for (const auto& member : m_members) {
+            std::ostringstream buffer;
+            member->save(buffer);
+            w.string(buffer.str());
+        }
+        if (m_stack) {
+            std::ostringstream buffer;
+            m_meta.save(buffer);
+            w.string(buffer.str());
+        }
+    }
+    if (!out) {
+        throw std::runtime_error("ensemble: could not write the model");
+    }
+}
+
+void EnsembleModel::load(std::istream& in)
+{
+    BinaryReader r(in, "ensemble model");
+    if (readModelHeader(r, algorithm()) != kFormatVersion) {
+        r.fail("unsupported version");
+    }
+    EnsembleModel loaded;
+    try {
+        loaded.setParams(readParamMap(r));
+    } catch (const std::invalid_argument& e) {
+        r.fail(e.what());
+    }
+    loaded.m_fitted = r.flag();
+    if (loaded.m_fitted) {
+        loaded.m_stack = r.flag();
+        for (auto& member : loaded.m_members) {
+            std::istringstream buffer(r.string());
+            member->load(buffer);
+        }
+        if (loaded.m_stack) {
+            std::istringstream buffer(r.string());
+            loaded.m_meta.load(buffer);
+            if (loaded.m_meta.coefficients().size() != Eigen::Index(loaded.m_members.size())) {
+                r.fail("the stacker does not match the members");
+            }
+        }
+    }
+    m_params = loaded.m_params;
+    m_members = std::move(loaded.m_members);
+    m_meta = std::move(loaded.m_meta);
+    m_stack = loaded.m_stack;
+    m_fitted = loaded.m_fitted;
+}
+
+} // namespace credit::core

@@ -1,0 +1,222 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#include "models/svm_model.h"
+
+#include "models/dlib_adapter.h"
+#include "models/param_binder.h"
+
+#include <dlib/svm.h>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace credit::core {
+namespace {
+
+constexpr std::uint64_t kFormatVersion = 1;
+
+using Kernel = dlib::radial_basis_kernel<DlibSample>;
+using ProbabilisticFunction = dlib::probabilistic_decision_function<Kernel>;
+
+ParamBinder bindParams(SvmParams& p)
+{
+    ParamBinder b("svm");
+    b.bind("C", p.c);
+    b.bind("gamma", p.gamma);
+    b.bind("platt_folds", p.plattFolds);
+    b.bind("epsilon", p.epsilon);
+    b.bind("cache_mb", p.cacheMb);
+    return b;
+}
+
+} // namespace
+
+struct SvmModel::Machine
+{
+    ProbabilisticFunction function;
+};
+
+std::vector<std::string> SvmParams::validate() const
+{
+    std::vector<std::string> m;
+    if (!(c > 0.0 && c <= 1e6)) {
+        m.push_back("C must be in (0, 1e6]");
+    }
+    if (!(gamma == 0.0 || (gamma > 0.0 && gamma <= 1e3))) {
+        m.push_back("gamma must be 0 (= 1/p) or in (0, 1e3]");
+    }
+    if (plattFolds < 2 || plattFolds > 10) {
+        m.push_back("platt_folds must be in [2, 10]");
+    }
+    if (!(epsilon > 0.0 && epsilon <= 1.0)) {
+        m.push_back("epsilon must be in (0, 1]");
+    }
+    if (cacheMb < 1 || cacheMb > 4096) {
+        m.push_back("cache_mb must be in [1, 4096]");
+    }
+    return m;
+}
+
+SvmModel::SvmModel() = default;
+SvmModel::~SvmModel() = default;
+
+SvmModel::SvmModel(const SvmModel& other) : m_params(other.m_params), m_features(other.m_features)
+{
+    if (other.m_machine) {
+        m_machine = std::make_unique<Machine>(*other.m_machine);
+    }
+}
+
+ParamMap SvmModel::params() const
+{
+    SvmParams copy = m_params;
+    return bindParams(copy).values();
+}
+
+void SvmModel::setParams(const ParamMap& params)
+{
+    bindParams(m_params).apply(params);
+}
+
+bool SvmModel::isFitted() const
+{
+    return m_machine != nullptr;
+}
+
+void SvmModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y, const FitOptions& options)
+{
+    checkTrainingData("svm", x, y);
+    if (const auto messages = validate(); !messages.empty()) {
+        throw std::invalid_argument("svm: " + messages.front());
+    }
+    std::size_t positives = 0;
+    for (std::uint8_t v : y) {
+        positives += v;
+    }
+    const std::size_t folds = std::size_t(m_params.plattFolds);
+    if (positives < folds || y.size() - positives < folds) {
+        throw std::invalid_argument("svm: each class needs at least platt_folds (" +
+                                    std::to_string(folds) + ") rows");
+    }
+    reportOrCancel(options, "svm", 0.0);
+
+    // dlib's probabilistic trainer takes its folds in order, so shuffle first (seeded).
+    std::vector<std::size_t> order(y.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 rng(options.seed);
+    std::shuffle(order.begin(), order.end(), rng);
+    std::vector<DlibSample> samples;
+    std::vector<double> labels;
+    samples.reserve(order.size());
+    labels.reserve(order.size());
+    for (std::size_t r : order) {
+        samples.push_back(toDlibSample(x, Eigen::Index(r)));
+        labels.push_back(y[r] ? +1.0 : -1.0);
+    }
+
+    const double gamma = m_params.gamma > 0.0 ? m_params.gamma : 1.0 / double(x.cols());
+    dlib::svm_c_trainer<Kernel> trainer;
+    auto machine = std::make_unique<Machine>();
+    try {
+        trainer.set_kernel(Kernel(gamma));
+        trainer.set_c(m_params.c);
+        trainer.set_epsilon(m_params.epsilon);
+        trainer.set_cache_size(long(m_params.cacheMb));
+        machine->function =
+            dlib::train_probabilistic_decision_function(trainer, samples, labels, long(folds));
+    } catch (const dlib::error& e) {
+        throw std::runtime_error(std::string("svm: dlib failed: ") + e.what());
+    }
+    reportOrCancel(options, "svm", 1.0);
+    m_machine = std::move(machine);
+    m_features = int(x.cols());
+}
+
+Vector SvmModel::predictProba(const Matrix& x) const
+{
+    if (!m_machine) {
+        throw std::logic_error("svm: the model is not fitted");
+    }
+    if (x.cols() != m_features) {
+        throw std::invalid_argument("svm: expected " + std::to_string(m_features) +
+                                    " features, got " + std::to_string(x.cols()));
+    }
+    Vector out(x.rows());
+    DlibSample sample(x.cols());
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+        for (Eigen::Index j = 0; j < x.cols(); ++j) {
+            sample(j) = x(i, j);
+        }
+        out[i] = std::clamp(double(m_machine->function(sample)), 0.0, 1.0);
+    }
+    return out;
+}
+
+std::size_t SvmModel::supportVectorCount() const
+{
+    return m_machine ? std::size_t(m_machine->function.decision_funct.basis_vectors.size()) : 0;
+}
+
+std::unique_ptr<Classifier> SvmModel::clone() const
+{
+    return std::make_unique<SvmModel>(*this);
+}
+
+void SvmModel::save(std::ostream& out) const
+{
+    BinaryWriter w(out);
+    writeModelHeader(w, algorithm(), kFormatVersion);
+    writeParamMap(w, params());
+    w.flag(m_machine != nullptr);
+    if (m_machine) {
+        w.pod(std::int64_t(m_features));
+        std::ostringstream buffer;
+        try {
+            dlib::serialize(m_machine->function, buffer);
+        } catch (const dlib::serialization_error& e) {
+            throw std::runtime_error(std::string("svm: could not serialise: ") + e.what());
+        }
+        w.string(buffer.str());
+    }
+    if (!out) {
+        throw std::runtime_error("svm: could not write the model");
+    }
+}
+
+void SvmModel::load(std::istream& in)
+{
+    BinaryReader r(in, "svm model");
+    if (readModelHeader(r, algorithm()) != kFormatVersion) {
+        r.fail("unsupported version");
+    }
+    SvmModel loaded;
+    try {
+        loaded.setParams(readParamMap(r));
+    } catch (const std::invalid_argument& e) {
+        r.fail(e.what());
+    }
+    if (r.flag()) {
+        loaded.m_features = int(r.pod<std::int64_t>());
+        std::istringstream buffer(r.string());
+        auto machine = std::make_unique<Machine>();
+        try {
+            dlib::deserialize(machine->function, buffer);
+        } catch (const dlib::serialization_error& e) {
+            r.fail(std::string("dlib: ") + e.what());
+        }
+        const auto& vectors = machine->function.decision_funct.basis_vectors;
+        if (vectors.size() == 0 || vectors(0).size() != loaded.m_features) {
+            r.fail("the support vectors do not have " + std::to_string(loaded.m_features) +
+                   " features");
+        }
+        loaded.m_machine = std::move(machine);
+    }
+    m_params = loaded.m_params;
+    m_features = loaded.m_features;
+    m_machine = std::move(loaded.m_machine);
+}
+
+} // namespace credit::core

@@ -1,0 +1,660 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#include "models/xgboost_model.h"
+
+#include "models/param_binder.h"
+
+#include <xgboost/c_api.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <stdexcept>
+
+namespace credit::core {
+namespace {
+
+constexpr std::uint64_t kFormatVersion = 1;
+constexpr std::size_t kBatchRows = 32768;   // rows per batch fed to XGBoost while building
+constexpr std::size_t kTileRows = 256;      // transposition tile (fits in L1/L2)
+constexpr Eigen::Index kParallelRows = 256; // smaller batches are predicted on one thread
+constexpr std::size_t kSketchRows = 131072; // rows sketched for the bin boundaries
+
+void check(int rc, const char* what)
+{
+    if (rc != 0) {
+        throw std::runtime_error(std::string("XGBoost ") + what + ": " + XGBGetLastError());
+    }
+}
+
+struct DMatrix
+{
+    DMatrixHandle handle = nullptr;
+    DMatrix() = default;
+    DMatrix(const DMatrix&) = delete;
+    DMatrix& operator=(const DMatrix&) = delete;
+    ~DMatrix()
+    {
+        if (handle) {
+            XGDMatrixFree(handle);
+        }
+    }
+};
+
+std::string denseInterface(const void* data, std::size_t rows, std::size_t cols,
+                           const char* typestr, std::size_t rowStride, std::size_t colStride)
+{
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer,
+                  "{\"data\": [%zu, true], \"shape\": [%zu, %zu], \"strides\": [%zu, %zu], "
+                  "\"typestr\": \"%s\", \"version\": 3}",
+                  reinterpret_cast<std::size_t>(data), rows, cols, rowStride, colStride, typestr);
+    return buffer;
+}
+
+// Rows `rows` (or every row when empty) of the column-major X as a row-major float block,
+// transposed in tiles so that both the reads and the writes stay in cache.
+void gatherFloat(const Matrix& x, const std::vector<std::size_t>& rows, std::size_t begin,
+                 std::size_t count, std::vector<float>& out)
+{
+    const std::size_t p = std::size_t(x.cols());
+    out.resize(count * p);
+    for (std::size_t t = 0; t < count; t += kTileRows) {
+        const std::size_t end = std::min(count, t + kTileRows);
+        for (std::size_t j = 0; j < p; ++j) {
+            const double* column = x.col(Eigen::Index(j)).data();
+            for (std::size_t i = t; i < end; ++i) {
+                const std::size_t r = rows.empty() ? begin + i : rows[begin + i];
+                out[i * p + j] = float(column[r]);
+            }
+        }
+    }
+}
+
+// Feeds X in float batches to XGBQuantileDMatrix: only the histogram index (one byte per
+// value) is kept by XGBoost, never a float or sparse copy of the whole matrix.
+struct BatchFeeder
+{
+    const Matrix* x = nullptr;
+    const std::vector<std::size_t>* rows = nullptr;
+    const std::vector<std::uint8_t>* y = nullptr;
+    DMatrixHandle proxy = nullptr;
+    std::size_t total = 0;
+    std::size_t position = 0;
+    std::vector<float> values;
+    std::vector<float> labels;
+    std::string interface;
+
+    static void reset(DataIterHandle self) { static_cast<BatchFeeder*>(self)->position = 0; }
+    static int next(DataIterHandle self)
+    {
+        auto* f = static_cast<BatchFeeder*>(self);
+        if (f->position >= f->total) {
+            return 0;
+        }
+        const std::size_t count = std::min(kBatchRows, f->total - f->position);
+        gatherFloat(*f->x, *f->rows, f->position, count, f->values);
+        f->labels.resize(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::size_t r = f->rows->empty() ? f->position + i : (*f->rows)[f->position + i];
+            f->labels[i] = float((*f->y)[r]);
+        }
+        const std::size_t p = std::size_t(f->x->cols());
+        f->interface = denseInterface(f->values.data(), count, p, "<f4", p * 4, 4);
+        if (XGProxyDMatrixSetDataDense(f->proxy, f->interface.c_str()) != 0 ||
+            XGDMatrixSetDenseInfo(f->proxy, "label", f->labels.data(), count, 1) != 0) {
+            return -1;
+        }
+        f->position += count;
+        return 1;
+    }
+};
+
+void quantileDMatrix(const Matrix& x, const std::vector<std::size_t>& rows,
+                     const std::vector<std::uint8_t>& y, int threads, std::int64_t maxBin,
+                     DMatrix& out, DMatrixHandle reference = nullptr)
+{
+    DMatrix proxy;
+    check(XGProxyDMatrixCreate(&proxy.handle), "proxy");
+    BatchFeeder feeder;
+    feeder.x = &x;
+    feeder.rows = &rows;
+    feeder.y = &y;
+    feeder.proxy = proxy.handle;
+    feeder.total = rows.empty() ? std::size_t(x.rows()) : rows.size();
+    const std::string config = "{\"missing\": NaN, \"nthread\": " + std::to_string(threads) +
+                               ", \"max_bin\": " + std::to_string(maxBin) + "}";
+    check(XGQuantileDMatrixCreateFromCallback(&feeder, proxy.handle, reference, BatchFeeder::reset,
+                                              BatchFeeder::next, config.c_str(), &out.handle),
+          "building the training matrix");
+}
+
+// The training matrix. Above kSketchRows rows, the bin boundaries come from an evenly spaced
+// sample of kSketchRows rows (a reference matrix) instead of sketching every row: the sketch
+// dominated the fit (5 of 6 CPU seconds for 1M rows and 11 rounds) while quantiles of 131k
+// rows are within about 0.3 % in rank of the full ones, finer than the 256 bins.
+void trainingDMatrix(const Matrix& x, const std::vector<std::size_t>& rows,
+                     const std::vector<std::uint8_t>& y, int threads, std::int64_t maxBin,
+                     DMatrix& out)
+{
+    const std::size_t total = rows.empty() ? std::size_t(x.rows()) : rows.size();
+    if (total <= kSketchRows) {
+        quantileDMatrix(x, rows, y, threads, maxBin, out);
+        return;
+    }
+    std::vector<std::size_t> sample(kSketchRows);
+    for (std::size_t i = 0; i < kSketchRows; ++i) {
+        const std::size_t k = i * total / kSketchRows;
+        sample[i] = rows.empty() ? k : rows[k];
+    }
+    DMatrix reference;
+    quantileDMatrix(x, sample, y, threads, maxBin, reference);
+    quantileDMatrix(x, rows, y, threads, maxBin, out, reference.handle);
+}
+
+// A plain DMatrix (full float values) for evaluation and contributions.
+void plainDMatrix(const Matrix& x, const std::vector<std::size_t>& rows,
+                  const std::vector<std::uint8_t>* y, int threads, DMatrix& out)
+{
+    std::vector<float> values;
+    const std::size_t n = rows.empty() ? std::size_t(x.rows()) : rows.size();
+    gatherFloat(x, rows, 0, n, values);
+    const std::size_t p = std::size_t(x.cols());
+    const std::string interface = denseInterface(values.data(), n, p, "<f4", p * 4, 4);
+    const std::string config = "{\"missing\": NaN, \"nthread\": " + std::to_string(threads) + "}";
+    check(XGDMatrixCreateFromDense(interface.c_str(), config.c_str(), &out.handle), "matrix");
+    if (y) {
+        std::vector<float> labels(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            labels[i] = float((*y)[rows.empty() ? i : rows[i]]);
+        }
+        check(XGDMatrixSetDenseInfo(out.handle, "label", labels.data(), n, 1), "labels");
+    }
+}
+
+std::string number(double v)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.17g", v);
+    return buffer;
+}
+
+// Stratified, seeded split of 0..n-1 into (train, validation).
+void stratifiedSplit(const std::vector<std::uint8_t>& y, double fraction, std::uint64_t seed,
+                     std::vector<std::size_t>& train, std::vector<std::size_t>& valid)
+{
+    std::mt19937_64 rng(seed);
+    for (std::uint8_t cls : {std::uint8_t(0), std::uint8_t(1)}) {
+        std::vector<std::size_t> members;
+        for (std::size_t i = 0; i < y.size(); ++i) {
+            if (y[i] == cls) {
+                members.push_back(i);
+            }
+        }
+        std::shuffle(members.begin(), members.end(), rng);
+        const std::size_t held =
+            std::max<std::size_t>(1, std::size_t(std::llround(fraction * double(members.size()))));
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            (k < held && members.size() > 1 ? valid : train).push_back(members[k]);
+        }
+    }
+    std::sort(train.begin(), train.end());
+    std::sort(valid.begin(), valid.end());
+}
+
+ParamBinder bindForest(RandomForestParams& p)
+{
+    ParamBinder b("rf");
+    b.bind("n_trees", p.nTrees);
+    b.bind("max_depth", p.maxDepth);
+    b.bind("min_child_weight", p.minChildWeight);
+    b.bind("subsample", p.subsample);
+    b.bind("colsample_bynode", p.colsampleBynode);
+    b.bind("lambda", p.lambda);
+    b.bind("max_bin", p.maxBin);
+    return b;
+}
+
+ParamBinder bindBoosting(GradientBoostingParams& p)
+{
+    ParamBinder b("gbdt");
+    b.bind("n_rounds", p.nRounds);
+    b.bind("eta", p.eta);
+    b.bind("max_depth", p.maxDepth);
+    b.bind("min_child_weight", p.minChildWeight);
+    b.bind("subsample", p.subsample);
+    b.bind("colsample_bytree", p.colsampleBytree);
+    b.bind("lambda", p.lambda);
+    b.bind("alpha", p.alpha);
+    b.bind("gamma", p.gamma);
+    b.bind("max_bin", p.maxBin);
+    b.bind("early_stopping_rounds", p.earlyStoppingRounds);
+    b.bind("validation_fraction", p.validationFraction);
+    b.bind("refit", p.refit);
+    return b;
+}
+
+void checkRange(std::vector<std::string>& m, const char* name, double v, double lo, double hi,
+                bool openLow = false)
+{
+    if (!(openLow ? v > lo : v >= lo) || !(v <= hi)) {
+        m.push_back(std::string(name) + " must be in " + (openLow ? "(" : "[") + number(lo) + ", " +
+                    number(hi) + "]");
+    }
+}
+
+} // namespace
+
+struct XGBoostModel::Booster
+{
+    BoosterHandle handle = nullptr;
+    /// A second copy with nthread = 1 for small batches: an OpenMP team costs more than it
+    /// saves on a few rows, and waiting for a busy core would ruin single-applicant latency.
+    BoosterHandle serial = nullptr;
+    ~Booster()
+    {
+        if (handle) {
+            XGBoosterFree(handle);
+        }
+        if (serial) {
+            XGBoosterFree(serial);
+        }
+    }
+    void set(const char* name, const std::string& value)
+    {
+        check(XGBoosterSetParam(handle, name, value.c_str()), name);
+    }
+    std::string serialise() const
+    {
+        bst_ulong length = 0;
+        const char* data = nullptr;
+        check(XGBoosterSaveModelToBuffer(handle, "{\"format\": \"ubj\"}", &length, &data),
+              "saving the model");
+        return std::string(data, length);
+    }
+    void makeSerialCopy()
+    {
+        const std::string buffer = serialise();
+        check(XGBoosterCreate(nullptr, 0, &serial), "creating a booster");
+        check(XGBoosterLoadModelFromBuffer(serial, buffer.data(), buffer.size()),
+              "loading the model");
+        check(XGBoosterSetParam(serial, "nthread", "1"), "nthread");
+    }
+    static std::unique_ptr<Booster> fromBuffer(const std::string& buffer, int threads)
+    {
+        auto b = std::make_unique<Booster>();
+        check(XGBoosterCreate(nullptr, 0, &b->handle), "creating a booster");
+        check(XGBoosterLoadModelFromBuffer(b->handle, buffer.data(), buffer.size()),
+              "loading the model");
+        b->set("nthread", std::to_string(threads));
+        b->makeSerialCopy();
+        return b;
+    }
+};
+
+std::vector<std::string> RandomForestParams::validate() const
+{
+    std::vector<std::string> m;
+    checkRange(m, "n_trees", double(nTrees), 1, 5000);
+    checkRange(m, "max_depth", double(maxDepth), 1, 20);
+    checkRange(m, "min_child_weight", minChildWeight, 0, 1e6);
+    checkRange(m, "subsample", subsample, 0, 1, true);
+    checkRange(m, "colsample_bynode", colsampleBynode, 0, 1, true);
+    checkRange(m, "lambda", lambda, 0, 1e6);
+    checkRange(m, "max_bin", double(maxBin), 2, 1024);
+    return m;
+}
+
+std::vector<std::string> GradientBoostingParams::validate() const
+{
+    std::vector<std::string> m;
+    checkRange(m, "n_rounds", double(nRounds), 1, 10000);
+    checkRange(m, "eta", eta, 0, 1, true);
+    checkRange(m, "max_depth", double(maxDepth), 1, 20);
+    checkRange(m, "min_child_weight", minChildWeight, 0, 1e6);
+    checkRange(m, "subsample", subsample, 0, 1, true);
+    checkRange(m, "colsample_bytree", colsampleBytree, 0, 1, true);
+    checkRange(m, "lambda", lambda, 0, 1e6);
+    checkRange(m, "alpha", alpha, 0, 1e6);
+    checkRange(m, "gamma", gamma, 0, 1e6);
+    checkRange(m, "max_bin", double(maxBin), 2, 1024);
+    checkRange(m, "early_stopping_rounds", double(earlyStoppingRounds), 0, 10000);
+    checkRange(m, "validation_fraction", validationFraction, 0.05, 0.5);
+    return m;
+}
+
+XGBoostModel::XGBoostModel(Mode mode) : m_mode(mode) {}
+XGBoostModel::~XGBoostModel() = default;
+
+XGBoostModel::XGBoostModel(const XGBoostModel& other)
+    : m_mode(other.m_mode), m_forest(other.m_forest), m_boosting(other.m_boosting),
+      m_features(other.m_features), m_threads(other.m_threads),
+      m_bestIteration(other.m_bestIteration)
+{
+    if (other.m_booster) {
+        m_booster = Booster::fromBuffer(other.m_booster->serialise(), m_threads);
+        predictProba(Matrix::Zero(1, m_features)); // configure before sharing (thread safety)
+        predictProba(Matrix::Zero(kParallelRows, m_features));
+    }
+}
+
+std::string XGBoostModel::algorithm() const
+{
+    return m_mode == Mode::RandomForest ? "rf" : "gbdt";
+}
+
+std::string XGBoostModel::displayName() const
+{
+    return m_mode == Mode::RandomForest ? "Random forest" : "Gradient boosting";
+}
+
+ParamMap XGBoostModel::params() const
+{
+    if (m_mode == Mode::RandomForest) {
+        RandomForestParams copy = m_forest;
+        return bindForest(copy).values();
+    }
+    GradientBoostingParams copy = m_boosting;
+    return bindBoosting(copy).values();
+}
+
+void XGBoostModel::setParams(const ParamMap& params)
+{
+    if (m_mode == Mode::RandomForest) {
+        bindForest(m_forest).apply(params);
+    } else {
+        bindBoosting(m_boosting).apply(params);
+    }
+}
+
+std::vector<std::string> XGBoostModel::validate() const
+{
+    return m_mode == Mode::RandomForest ? m_forest.validate() : m_boosting.validate();
+}
+
+bool XGBoostModel::isFitted() const
+{
+    return m_booster != nullptr;
+}
+
+void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
+                       const FitOptions& options)
+{
+    const std::string name = algorithm();
+    checkTrainingData(name, x, y);
+    if (const auto messages = validate(); !messages.empty()) {
+        throw std::invalid_argument(name + ": " + messages.front());
+    }
+    if (!options.monotone.empty() && options.monotone.size() != std::size_t(x.cols())) {
+        throw std::invalid_argument(name + ": " + std::to_string(options.monotone.size()) +
+                                    " monotone constraints for " + std::to_string(x.cols()) +
+                                    " features");
+    }
+    const int threads = std::max(1, options.threads);
+    const bool forest = m_mode == Mode::RandomForest;
+    const std::int64_t maxBin = forest ? m_forest.maxBin : m_boosting.maxBin;
+
+    auto makeBooster = [&](std::vector<DMatrixHandle> cache) {
+        auto b = std::make_unique<Booster>();
+        check(XGBoosterCreate(cache.data(), cache.size(), &b->handle), "creating a booster");
+        b->set("objective", "binary:logistic");
+        b->set("base_score", "0.5");
+        b->set("eval_metric", "logloss");
+        b->set("tree_method", "hist");
+        b->set("verbosity", "0");
+        b->set("nthread", std::to_string(threads));
+        b->set("seed", std::to_string(options.seed & 0x7fffffffU));
+        b->set("max_bin", std::to_string(maxBin));
+        if (forest) {
+            b->set("num_parallel_tree", std::to_string(m_forest.nTrees));
+            b->set("eta", "1");
+            b->set("max_depth", std::to_string(m_forest.maxDepth));
+            b->set("min_child_weight", number(m_forest.minChildWeight));
+            b->set("subsample", number(m_forest.subsample));
+            b->set("colsample_bynode", number(m_forest.colsampleBynode));
+            b->set("lambda", number(m_forest.lambda));
+        } else {
+            b->set("eta", number(m_boosting.eta));
+            b->set("max_depth", std::to_string(m_boosting.maxDepth));
+            b->set("min_child_weight", number(m_boosting.minChildWeight));
+            b->set("subsample", number(m_boosting.subsample));
+            b->set("colsample_bytree", number(m_boosting.colsampleBytree));
+            b->set("lambda", number(m_boosting.lambda));
+            b->set("alpha", number(m_boosting.alpha));
+            b->set("gamma", number(m_boosting.gamma));
+        }
+        if (!options.monotone.empty()) {
+            std::string constraints = "(";
+            for (std::size_t j = 0; j < options.monotone.size(); ++j) {
+                const int c = options.monotone[j];
+                constraints += (j ? "," : "") + std::to_string(c > 0 ? 1 : (c < 0 ? -1 : 0));
+            }
+            b->set("monotone_constraints", constraints + ")");
+        }
+        return b;
+    };
+
+    const std::vector<std::size_t> allRows;
+    std::unique_ptr<Booster> booster;
+    int bestIteration = -1;
+    reportOrCancel(options, name, 0.0);
+    if (forest) {
+        DMatrix train;
+        trainingDMatrix(x, allRows, y, threads, maxBin, train);
+        booster = makeBooster({train.handle});
+        check(XGBoosterUpdateOneIter(booster->handle, 0, train.handle), "training the forest");
+    } else {
+        const int rounds = int(m_boosting.nRounds);
+        int keepRounds = rounds;
+        if (m_boosting.earlyStoppingRounds > 0) {
+            std::vector<std::size_t> trainRows;
+            std::vector<std::size_t> validRows;
+            stratifiedSplit(y, m_boosting.validationFraction, options.seed, trainRows, validRows);
+            DMatrix train;
+            DMatrix valid;
+            trainingDMatrix(x, trainRows, y, threads, maxBin, train);
+            plainDMatrix(x, validRows, &y, threads, valid);
+            booster = makeBooster({train.handle, valid.handle});
+            double bestLoss = std::numeric_limits<double>::infinity();
+            const char* names[] = {"valid"};
+            for (int round = 0; round < rounds; ++round) {
+                reportOrCancel(options, name, 0.8 * double(round) / double(rounds),
+                               std::size_t(round), std::size_t(rounds));
+                check(XGBoosterUpdateOneIter(booster->handle, round, train.handle), "training");
+                const char* result = nullptr;
+                check(
+                    XGBoosterEvalOneIter(booster->handle, round, &valid.handle, names, 1, &result),
+                    "evaluating");
+                const char* at = std::strstr(result, "valid-logloss:");
+                if (!at) {
+                    throw std::runtime_error("XGBoost evaluation: unexpected output '" +
+                                             std::string(result) + "'");
+                }
+                const double loss = std::strtod(at + std::strlen("valid-logloss:"), nullptr);
+                if (loss < bestLoss - 1e-12) {
+                    bestLoss = loss;
+                    bestIteration = round;
+                } else if (round - bestIteration >= m_boosting.earlyStoppingRounds) {
+                    break;
+                }
+            }
+            keepRounds = bestIteration + 1;
+            if (!m_boosting.refit) {
+                BoosterHandle sliced = nullptr;
+                check(XGBoosterSlice(booster->handle, 0, keepRounds, 1, &sliced),
+                      "keeping the best rounds");
+                XGBoosterFree(booster->handle);
+                booster->handle = sliced;
+            }
+        }
+        if (m_boosting.earlyStoppingRounds == 0 || m_boosting.refit) {
+            DMatrix train;
+            trainingDMatrix(x, allRows, y, threads, maxBin, train);
+            booster = makeBooster({train.handle});
+            for (int round = 0; round < keepRounds; ++round) {
+                reportOrCancel(options, name,
+                               (m_boosting.earlyStoppingRounds > 0 ? 0.8 : 0.0) +
+                                   (m_boosting.earlyStoppingRounds > 0 ? 0.2 : 1.0) *
+                                       double(round) / double(keepRounds),
+                               std::size_t(round), std::size_t(keepRounds));
+                check(XGBoosterUpdateOneIter(booster->handle, round, train.handle), "training");
+            }
+        }
+    }
+    booster->makeSerialCopy();
+    reportOrCancel(options, name, 1.0);
+    m_booster = std::move(booster);
+    m_features = int(x.cols());
+    m_threads = threads;
+    m_bestIteration = bestIteration;
+    // Configure both boosters before sharing (thread safety).
+    predictProba(Matrix::Zero(1, x.cols()));
+    predictProba(Matrix::Zero(kParallelRows, x.cols()));
+}
+
+Vector XGBoostModel::decisionFunction(const Matrix& x) const
+{
+    if (!m_booster) {
+        throw std::logic_error(algorithm() + ": the model is not fitted");
+    }
+    if (x.cols() != m_features) {
+        throw std::invalid_argument(algorithm() + ": expected " + std::to_string(m_features) +
+                                    " features, got " + std::to_string(x.cols()));
+    }
+    if (x.rows() == 0) {
+        return Vector();
+    }
+    // In-place prediction straight from Eigen's column-major doubles (strides in bytes).
+    const std::string interface =
+        denseInterface(x.data(), std::size_t(x.rows()), std::size_t(x.cols()), "<f8", 8,
+                       8 * std::size_t(x.rows()));
+    static const char* const kConfig = "{\"type\": 1, \"training\": false, \"iteration_begin\": "
+                                       "0, \"iteration_end\": 0, \"strict_shape\": false, "
+                                       "\"cache_id\": 0, \"missing\": NaN}";
+    const bst_ulong* shape = nullptr;
+    bst_ulong dim = 0;
+    const float* result = nullptr;
+    BoosterHandle handle = x.rows() < kParallelRows ? m_booster->serial : m_booster->handle;
+    check(XGBoosterPredictFromDense(handle, interface.c_str(), kConfig, nullptr, &shape, &dim,
+                                    &result),
+          "predicting");
+    Vector out(x.rows());
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+        out[i] = double(result[i]);
+    }
+    return out;
+}
+
+Vector XGBoostModel::predictProba(const Matrix& x) const
+{
+    Vector margin = decisionFunction(x);
+    for (Eigen::Index i = 0; i < margin.size(); ++i) {
+        margin[i] = 1.0 / (1.0 + std::exp(-margin[i]));
+    }
+    return margin;
+}
+
+std::optional<Matrix> XGBoostModel::contributions(const Matrix& x) const
+{
+    if (!m_booster) {
+        throw std::logic_error(algorithm() + ": the model is not fitted");
+    }
+    if (x.cols() != m_features) {
+        throw std::invalid_argument(algorithm() + ": expected " + std::to_string(m_features) +
+                                    " features, got " + std::to_string(x.cols()));
+    }
+    DMatrix data;
+    plainDMatrix(x, {}, nullptr, m_threads, data);
+    static const char* const kConfig = "{\"type\": 2, \"training\": false, \"iteration_begin\": "
+                                       "0, \"iteration_end\": 0, \"strict_shape\": false}";
+    const bst_ulong* shape = nullptr;
+    bst_ulong dim = 0;
+    const float* result = nullptr;
+    check(
+        XGBoosterPredictFromDMatrix(m_booster->handle, data.handle, kConfig, &shape, &dim, &result),
+        "computing contributions");
+    const Eigen::Index cols = x.cols() + 1;
+    Matrix out(x.rows(), cols);
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+        for (Eigen::Index j = 0; j < cols; ++j) {
+            out(i, j) = double(result[i * cols + j]);
+        }
+    }
+    return out;
+}
+
+int XGBoostModel::rounds() const
+{
+    if (!m_booster) {
+        return 0;
+    }
+    int out = 0;
+    check(XGBoosterBoostedRounds(m_booster->handle, &out), "counting rounds");
+    return out;
+}
+
+std::unique_ptr<Classifier> XGBoostModel::clone() const
+{
+    return std::make_unique<XGBoostModel>(*this);
+}
+
+void XGBoostModel::save(std::ostream& out) const
+{
+    BinaryWriter w(out);
+    writeModelHeader(w, algorithm(), kFormatVersion);
+    writeParamMap(w, params());
+    w.flag(m_booster != nullptr);
+    if (m_booster) {
+        w.pod(std::int64_t(m_features));
+        w.pod(std::int64_t(m_bestIteration));
+        w.string(m_booster->serialise());
+    }
+    if (!out) {
+        throw std::runtime_error(algorithm() + ": could not write the model");
+    }
+}
+
+void XGBoostModel::load(std::istream& in)
+{
+    BinaryReader r(in, algorithm() + " model");
+    if (readModelHeader(r, algorithm()) != kFormatVersion) {
+        r.fail("unsupported version");
+    }
+    XGBoostModel loaded(m_mode);
+    try {
+        loaded.setParams(readParamMap(r));
+    } catch (const std::invalid_argument& e) {
+        r.fail(e.what());
+    }
+    if (r.flag()) {
+        loaded.m_features = int(r.pod<std::int64_t>());
+        loaded.m_bestIteration = int(r.pod<std::int64_t>());
+        const std::string buffer = r.string();
+        if (loaded.m_features <= 0) {
+            r.fail("no features");
+        }
+        bst_ulong features = 0;
+        try {
+            loaded.m_booster = Booster::fromBuffer(buffer, m_threads);
+            check(XGBoosterGetNumFeature(loaded.m_booster->handle, &features), "reading");
+        } catch (const std::runtime_error& e) {
+            r.fail(e.what());
+        }
+        if (features != bst_ulong(loaded.m_features)) {
+            r.fail("the booster has " + std::to_string(features) + " features, expected " +
+                   std::to_string(loaded.m_features));
+        }
+        // Configure both boosters now, before the model is shared between threads.
+        loaded.predictProba(Matrix::Zero(1, loaded.m_features));
+        loaded.predictProba(Matrix::Zero(kParallelRows, loaded.m_features));
+    }
+    m_forest = loaded.m_forest;
+    m_boosting = loaded.m_boosting;
+    m_features = loaded.m_features;
+    m_bestIteration = loaded.m_bestIteration;
+    m_booster = std::move(loaded.m_booster);
+}
+
+} // namespace credit::core
