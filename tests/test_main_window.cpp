@@ -337,7 +337,7 @@ private slots:
             << QString() << defaultSize;
         QTest::newRow("two files") << QStringList{QStringLiteral("a"), QStringLiteral("b")} << error
                                    << QString() << QString() << defaultSize;
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--model=x")} << error
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--no-such-option=x")} << error
                                         << QString() << QString() << defaultSize;
         QTest::newRow("help") << QStringList{QStringLiteral("--help")}
                               << int(StartupCommand::Action::ShowHelp) << QString() << QString()

@@ -8,11 +8,13 @@
 #include "main/screenshot_runner.h"
 #include "main/startup_options.h"
 #include "main/startup_trace.h"
+#include "train/model_file_actions.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 
 #include <cstdio>
+#include <utility>
 
 namespace {
 
@@ -56,6 +58,14 @@ int main(int argc, char* argv[])
 
     credit::ui::AppState state;
     credit::ui::MainWindow window(&state);
+    if (!options.modelFile.isEmpty()) {
+        credit::ui::ModelLoadResult model = credit::ui::loadModelBundleFile(options.modelFile);
+        if (!model.bundle) {
+            printLine(stderr, model.error);
+            return 2;
+        }
+        state.setModelBundle(std::move(model.bundle), options.modelFile);
+    }
     if (credit::ui::StartupTrace::isRequested()) {
         new credit::ui::StartupTrace(&window, sinceMain);
     }

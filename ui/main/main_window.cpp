@@ -3,6 +3,8 @@
 #include "main/main_window.h"
 
 #include "data/data_tab.h"
+#include "evaluate/evaluate_tab.h"
+#include "explore/explore_tab.h"
 #include "main/app_state.h"
 #include "main/dataset_loader.h"
 #include "main/recent_files.h"
@@ -10,6 +12,8 @@
 #include "main/tab_page.h"
 #include "train/model_file_actions.h"
 #include "train/train_tab.h"
+#include "score/score_tab.h"
+#include "threshold/threshold_tab.h"
 
 #include <QAction>
 #include <QApplication>
@@ -113,7 +117,16 @@ void MainWindow::createTabs()
 {
     // One line per tab, in display order.
     addTab(new DataTab(m_state, this));
+    addTab(new ExploreTab(m_state, this));
     addTab(new TrainTab(m_state, this));
+    addTab(new EvaluateTab(m_state, this));
+    addTab(new ThresholdTab(m_state, this));
+    auto* scoreTab = new ScoreTab(m_state, this);
+    addTab(scoreTab);
+    // Batch scoring lives in the Score tab; its action also goes to a Tools menu before Help.
+    auto* toolsMenu = new QMenu(tr("&Tools"), this);
+    toolsMenu->addAction(scoreTab->batchAction());
+    menuBar()->insertMenu(menuBar()->actions().constLast(), toolsMenu);
 }
 
 void MainWindow::addTab(TabPage* page)

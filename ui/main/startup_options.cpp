@@ -57,6 +57,12 @@ StartupCommand parseStartupCommand(const QStringList& arguments)
     parser.addOption(tabOption);
     parser.addOption(screenshotOption);
     parser.addOption(sizeOption);
+    const QCommandLineOption modelOption(
+        QStringLiteral("model"),
+        StartupOptions::tr("Open the model file FILE (saved with File > Save Model or by "
+                           "credit-risk train)."),
+        StartupOptions::tr("FILE"));
+    parser.addOption(modelOption);
     parser.addPositionalArgument(
         StartupOptions::tr("FILE"),
         StartupOptions::tr("Dataset to open: ARFF, CSV or UCI german.data (default: the bundled "
@@ -103,6 +109,12 @@ StartupCommand parseStartupCommand(const QStringList& arguments)
     if (parser.isSet(screenshotOption) && options.screenshotPath.isEmpty()) {
         command.action = StartupCommand::Action::Error;
         command.text = StartupOptions::tr("--screenshot needs an output file name.");
+        return command;
+    }
+    options.modelFile = parser.value(modelOption);
+    if (parser.isSet(modelOption) && options.modelFile.isEmpty()) {
+        command.action = StartupCommand::Action::Error;
+        command.text = StartupOptions::tr("--model needs a model file name.");
         return command;
     }
     if (parser.isSet(sizeOption)) {

@@ -1,0 +1,218 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#include "evaluate/evaluation_job.h"
+
+#include "eval/probability_metrics.h"
+#include "explore/column_summary.h"
+#include "io/model_bundle.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+
+namespace credit::ui {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("EvaluationJob", text);
+}
+
+/// The summary figures of `values` come from the engine's column summary.
+MetricSpread spreadOf(const QString& name, const std::vector<double>& values)
+{
+    core::Column column;
+    column.schema = {name.toStdString(), core::ColumnType::Numeric, {}};
+    column.numeric = values;
+    const core::ColumnSummary summary = core::summarizeColumn(column, {});
+    MetricSpread spread;
+    spread.name = name;
+    spread.mean = summary.mean;
+    spread.sd = summary.sd;
+    spread.min = summary.min;
+    spread.max = summary.max;
+    spread.count = summary.count;
+    return spread;
+}
+
+QString displayName(const std::string& algorithm, const core::ModelBundle& bundle)
+{
+    for (const core::LeaderboardRow& row : bundle.leaderboard) {
+        if (row.algorithm == algorithm && !row.displayName.empty()) {
+            return QString::fromStdString(row.displayName);
+        }
+    }
+    return QString::fromStdString(algorithm);
+}
+
+void computeImportance(EvaluationResult& result, const core::ModelBundle& bundle,
+                       const std::string& algorithm, const core::Dataset* data)
+{
+    const auto it = bundle.models.find(algorithm);
+    if (it == bundle.models.end() || !it->second) {
+        result.importanceNote = tr("This model has no fitted chain in the file.");
+        return;
+    }
+    if (data == nullptr) {
+        result.importanceNote = tr("Open the training data to see feature importance.");
+        return;
+    }
+    const core::TrainedModel& model = *it->second;
+    const core::Matrix x = model.pipeline().transform(*data);
+    const std::vector<std::string> names = model.pipeline().featureNames();
+    if (const auto* lr = dynamic_cast<const core::LogisticRegression*>(&model.classifier())) {
+        result.importanceKind = QStringLiteral("coefficients");
+        result.coefficients = lr->coefficientTable();
+        // Standardised coefficient: β_j × sd(x_j), the change in log-odds for one standard
+        // deviation of the feature, comparable across features of different scales.
+        const core::Vector& beta = lr->coefficients();
+        for (Eigen::Index j = 0; j < beta.size() && j < x.cols(); ++j) {
+            const std::vector<double> column(x.col(j).data(), x.col(j).data() + x.rows());
+            const MetricSpread s = spreadOf({}, column);
+            result.importance.push_back({QString::fromStdString(names.at(std::size_t(j))),
+                                         beta[j] * (std::isfinite(s.sd) ? s.sd : 0.0)});
+        }
+        result.importanceNote = tr("Standardised coefficients: change in log-odds of default "
+                                   "for a one-standard-deviation increase of the feature.");
+    } else if (const std::optional<core::Matrix> shap = model.classifier().contributions(x)) {
+        result.importanceKind = QStringLiteral("shap");
+        for (Eigen::Index j = 0; j + 1 < shap->cols(); ++j) {
+            const core::Vector magnitude = shap->col(j).cwiseAbs();
+            const std::vector<double> column(magnitude.data(), magnitude.data() + magnitude.size());
+            result.importance.push_back({QString::fromStdString(names.at(std::size_t(j))),
+                                         spreadOf({}, column).mean});
+        }
+        result.importanceNote = tr("Mean |SHAP value| over all applicants: average impact of "
+                                   "the feature on the log-odds of default (TreeSHAP).");
+    } else {
+        result.importanceNote = tr("%1 has no per-feature decomposition (kernel or combined "
+                                   "model); use logistic regression or a tree model.")
+                                    .arg(displayName(algorithm, bundle));
+        return;
+    }
+    std::sort(result.importance.begin(), result.importance.end(),
+              [](const FeatureWeight& a, const FeatureWeight& b) {
+                  return std::abs(a.value) > std::abs(b.value);
+              });
+}
+
+void computeStability(EvaluationResult& result, const core::ModelBundle& bundle,
+                      const std::string& algorithm)
+{
+    if (const core::LeaderboardRow* row = [&]() -> const core::LeaderboardRow* {
+            for (const core::LeaderboardRow& r : bundle.leaderboard) {
+                if (r.algorithm == algorithm) {
+                    return &r;
+                }
+            }
+            return nullptr;
+        }()) {
+        struct Figure
+        {
+            QString name;
+            double core::FoldScores::*member;
+        };
+        const Figure figures[] = {
+            {tr("ROC-AUC"), &core::FoldScores::auc},
+            {tr("Average precision"), &core::FoldScores::ap},
+            {tr("KS"), &core::FoldScores::ks},
+            {tr("Brier score"), &core::FoldScores::brier},
+            {tr("Log loss"), &core::FoldScores::logLoss},
+            {tr("Expected cost per applicant"), &core::FoldScores::expectedCost},
+        };
+        for (const Figure& figure : figures) {
+            std::vector<double> values;
+            for (const core::FoldScores& fold : row->folds) {
+                values.push_back(fold.*figure.member);
+            }
+            result.foldSpread.push_back(spreadOf(figure.name, values));
+        }
+    }
+    const auto oof = bundle.outOfFold.find(algorithm);
+    if (oof == bundle.outOfFold.end() || oof->second.repeats < 2) {
+        result.repeats = oof == bundle.outOfFold.end() ? 0 : oof->second.repeats;
+        return;
+    }
+    const core::OutOfFold& o = oof->second;
+    result.repeats = o.repeats;
+    result.applicantMean.reserve(o.rows);
+    result.applicantSd.reserve(o.rows);
+    std::vector<double> perRepeat(o.repeats);
+    for (std::size_t row = 0; row < o.rows; ++row) {
+        for (std::size_t r = 0; r < o.repeats; ++r) {
+            perRepeat[r] = o.calibrated[r * o.rows + row];
+        }
+        const MetricSpread s = spreadOf({}, perRepeat);
+        result.applicantMean.push_back(s.mean);
+        result.applicantSd.push_back(s.sd);
+    }
+    result.spreadSummary = spreadOf(tr("Score sd across repeats"), result.applicantSd);
+}
+
+} // namespace
+
+EvaluationResult evaluateModels(std::shared_ptr<const core::ModelBundle> bundle,
+                                std::shared_ptr<const core::Dataset> data,
+                                const QStringList& algorithms, double threshold)
+{
+    EvaluationResult result;
+    result.threshold = threshold;
+    if (!bundle) {
+        result.error = tr("No model.");
+        return result;
+    }
+    try {
+        for (const QString& name : algorithms) {
+            const std::string algorithm = name.toStdString();
+            const auto it = bundle->outOfFold.find(algorithm);
+            if (it == bundle->outOfFold.end() || it->second.rows == 0) {
+                continue;
+            }
+            const core::OutOfFold& oof = it->second;
+            const std::vector<double> p = oof.firstRepeat();
+            const std::vector<double> raw(oof.raw.begin(),
+                                          oof.raw.begin() + std::ptrdiff_t(oof.rows));
+            ModelCurves curves;
+            curves.algorithm = name;
+            curves.name = displayName(algorithm, *bundle);
+            curves.roc = core::rocCurve(p, oof.labels, {.maxPoints = 400});
+            core::BootstrapParams bootstrap;
+            bootstrap.resamples = 1000;
+            curves.aucInterval = core::bootstrapAuc(p, oof.labels, bootstrap);
+            curves.pr = core::prCurve(p, oof.labels, {.maxPoints = 400});
+            curves.badRate = double(curves.roc.positives) /
+                             double(std::max<std::size_t>(1, curves.roc.positives +
+                                                                 curves.roc.negatives));
+            curves.reliability = core::reliabilityCurve(p, oof.labels, {10, core::BinningStrategy::EqualWidth});
+            curves.reliabilityRaw = core::reliabilityCurve(raw, oof.labels, {10, core::BinningStrategy::EqualWidth});
+            curves.histogram = core::reliabilityCurve(p, oof.labels, {20, core::BinningStrategy::EqualWidth});
+            curves.brier = core::brierScore(p, oof.labels);
+            curves.brierRaw = core::brierScore(raw, oof.labels);
+            curves.calibrated = p != raw;
+            if (result.curves.empty()) {
+                result.confusion = core::thresholdMetrics(p, oof.labels, threshold);
+            }
+            result.curves.push_back(std::move(curves));
+        }
+        if (!algorithms.isEmpty()) {
+            const std::string current = algorithms.first().toStdString();
+            try {
+                computeImportance(result, *bundle, current, data.get());
+            } catch (const std::exception& error) {
+                // E.g. the open dataset lacks a column of the model: the curves still stand.
+                result.importance.clear();
+                result.importanceKind.clear();
+                result.importanceNote = QString::fromStdString(error.what());
+            }
+            computeStability(result, *bundle, current);
+        }
+    } catch (const std::exception& error) {
+        result.error = QString::fromStdString(error.what());
+    }
+    return result;
+}
+
+} // namespace credit::ui
