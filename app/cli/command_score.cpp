@@ -1,0 +1,250 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+// `credit-risk score`: score a CSV file of applicants into another CSV, or one applicant given
+// as JSON, with a model bundle's selected model, threshold and decision settings.
+#include "cli_support.h"
+
+#include "common/json_writer.h"
+#include "explain/batch_scorer.h"
+#include "explain/scorer.h"
+#include "io/model_bundle.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+namespace credit::cli {
+namespace {
+
+std::string resultJson(const core::Scorer& scorer, const core::ScoreResult& r)
+{
+    core::JsonWriter w;
+    w.beginObject();
+    if (!r.valid()) {
+        w.key("errors").beginArray();
+        for (const core::FieldIssue& issue : r.errors) {
+            w.beginObject();
+            w.key("field").value(issue.field);
+            w.key("message").value(issue.message);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+        return w.str() + "\n";
+    }
+    w.key("pd").value(r.pd);
+    w.key("model_pd").value(r.modelPd);
+    w.key("decision").value(r.reject ? "reject" : "accept");
+    w.key("threshold").value(r.thresholdPd);
+    w.key("grade").value(r.grade);
+    w.key("points").value(r.points);
+    w.key("population_bad_rate").value(scorer.settings().populationBadRate);
+    if (r.hasReasons) {
+        w.key("log_odds").value(r.logOdds);
+        w.key("base_log_odds").value(r.baseValue);
+        w.key("base_points").value(r.basePoints);
+    }
+    w.key("reasons").beginArray();
+    for (const core::Reason& reason : r.reasons) {
+        w.beginObject();
+        w.key("attribute").value(reason.attribute);
+        w.key("value").value(reason.value);
+        w.key("contribution").value(reason.contribution);
+        w.key("points").value(reason.points);
+        w.key("text").value(reason.text);
+        w.key("derived").value(reason.derived);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("adverse_reasons").beginArray();
+    for (const std::string& text : r.reasonTexts) {
+        w.value(text);
+    }
+    w.endArray();
+    w.key("out_of_range").beginArray();
+    for (const core::FieldIssue& issue : r.outOfRange) {
+        w.value(issue.message);
+    }
+    w.endArray();
+    w.key("warnings").beginArray();
+    for (const std::string& warning : r.warnings) {
+        w.value(warning);
+    }
+    w.endArray();
+    w.endObject();
+    return w.str() + "\n";
+}
+
+int scoreApplicant(const core::Scorer& scorer, const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        printError(QStringLiteral("credit-risk score: cannot read %1: %2")
+                       .arg(path, file.errorString()));
+        return kExitRefused;
+    }
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        printError(QStringLiteral("credit-risk score: %1: not a JSON object of attribute → "
+                                  "value (%2 at offset %3)")
+                       .arg(path, error.errorString())
+                       .arg(error.offset));
+        return kExitRefused;
+    }
+    core::Applicant applicant;
+    const QJsonObject object = document.object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QJsonValue value = it.value();
+        QString text;
+        if (value.isDouble()) {
+            text = QString::number(value.toDouble(), 'g', 17);
+        } else if (value.isString()) {
+            text = value.toString();
+        } else if (!value.isNull()) {
+            printError(QStringLiteral("credit-risk score: %1: field '%2' must be a string or a "
+                                      "number")
+                           .arg(path, it.key()));
+            return kExitRefused;
+        }
+        applicant[it.key().toStdString()] = text.toStdString();
+    }
+    const core::ScoreResult result = scorer.score(applicant);
+    printOut(resultJson(scorer, result));
+    if (!result.valid()) {
+        for (const core::FieldIssue& issue : result.errors) {
+            printError(QStringLiteral("credit-risk score: %1: %2")
+                           .arg(path, QString::fromStdString(issue.message)));
+        }
+        return kExitRefused;
+    }
+    return kExitOk;
+}
+
+int scoreFile(const core::Scorer& scorer, const QString& input, const QString& output,
+              std::size_t reasons, int threads, bool quiet)
+{
+    core::BatchScoreParams params;
+    params.inputPath = input.toStdString();
+    params.outputPath = output.toStdString();
+    params.reasons = reasons;
+    params.threads = threads;
+    auto last = std::chrono::steady_clock::now();
+    if (!quiet) {
+        params.progress = [&last](const core::ProgressEvent& event) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last > std::chrono::milliseconds(200) || event.fraction >= 1.0) {
+                last = now;
+                std::fprintf(stderr, "\rscoring: %5.1f %%  %zu rows", event.fraction * 100.0,
+                             event.done);
+                std::fflush(stderr);
+            }
+            return true;
+        };
+    }
+    const core::BatchScoreResult result = core::BatchScorer(scorer, params).run();
+    if (!quiet) {
+        std::fputc('\n', stderr);
+    }
+    printError(QStringLiteral("scored %1 of %2 rows in %3 s (%4 rejected, %5 with values "
+                              "outside the training range, %6 with errors) → %7")
+                   .arg(result.scored)
+                   .arg(result.rows)
+                   .arg(result.seconds, 0, 'f', 2)
+                   .arg(result.rejected)
+                   .arg(result.outOfRange)
+                   .arg(result.failed)
+                   .arg(output));
+    return kExitOk;
+}
+
+} // namespace
+
+int runScore(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Score applicants with a model bundle: PD (prior-corrected when the bundle has a "
+        "population bad rate), decision at the bundle's threshold, risk grade, scorecard "
+        "points and the reasons.\n"
+        "Examples:\n  credit-risk score --model model.crs --input in.csv --output out.csv\n"
+        "  credit-risk score --model model.crs --applicant applicant.json"));
+    parser.addOptions({
+        {QStringLiteral("model"), QStringLiteral("Model bundle written by 'train'."),
+         QStringLiteral("MODEL")},
+        {QStringLiteral("input"), QStringLiteral("CSV of applicants (header with the model's "
+                                                 "columns)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("output"), QStringLiteral("CSV to write (input columns + scores)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("applicant"),
+         QStringLiteral("JSON object attribute → value of one applicant; prints a JSON result."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("reasons"), QStringLiteral("Reason columns in the CSV (default 3)."),
+         QStringLiteral("N")},
+        {QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
+         QStringLiteral("T")},
+        {QStringLiteral("quiet"), QStringLiteral("No progress on stderr.")},
+    });
+    int exitCode = kExitOk;
+    if (!parseArguments(parser, arguments, exitCode)) {
+        return exitCode;
+    }
+    const bool batch = parser.isSet(QStringLiteral("input")) ||
+                       parser.isSet(QStringLiteral("output"));
+    const bool single = parser.isSet(QStringLiteral("applicant"));
+    if (!parser.isSet(QStringLiteral("model")) || batch == single ||
+        (batch && (!parser.isSet(QStringLiteral("input")) ||
+                   !parser.isSet(QStringLiteral("output")))) ||
+        !parser.positionalArguments().isEmpty()) {
+        printError(QStringLiteral("credit-risk score: --model and either --input with --output "
+                                  "or --applicant are required\n") +
+                   parser.helpText());
+        return kExitUsage;
+    }
+    std::size_t reasons = 3;
+    if (parser.isSet(QStringLiteral("reasons"))) {
+        bool ok = false;
+        const uint value = parser.value(QStringLiteral("reasons")).toUInt(&ok);
+        if (!ok || value > 10) {
+            printError(QStringLiteral("credit-risk score: --reasons expects an integer from 0 to "
+                                      "10"));
+            return kExitUsage;
+        }
+        reasons = value;
+    }
+    int threads = int(std::max(1U, std::thread::hardware_concurrency()));
+    if (parser.isSet(QStringLiteral("threads"))) {
+        bool ok = false;
+        threads = parser.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok || threads < 1) {
+            printError(QStringLiteral("credit-risk score: --threads expects an integer >= 1"));
+            return kExitUsage;
+        }
+    }
+    try {
+        const core::ModelBundle bundle =
+            core::ModelBundle::load(parser.value(QStringLiteral("model")).toStdString());
+        const core::Scorer scorer(bundle);
+        if (single) {
+            return scoreApplicant(scorer, parser.value(QStringLiteral("applicant")));
+        }
+        return scoreFile(scorer, parser.value(QStringLiteral("input")),
+                         parser.value(QStringLiteral("output")), reasons, threads,
+                         parser.isSet(QStringLiteral("quiet")));
+    } catch (const core::Cancelled&) {
+        printError(QStringLiteral("credit-risk score: cancelled"));
+        return kExitCancelled;
+    } catch (const std::exception& error) {
+        printError(QStringLiteral("credit-risk score: ") + QString::fromUtf8(error.what()));
+        return kExitRefused;
+    }
+}
+
+} // namespace credit::cli

@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/progress.h"
+#include "explain/scorer.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace credit::core {
+
+struct BatchScoreParams
+{
+    std::string inputPath;  ///< CSV with a header naming the model's fields (other columns kept)
+    std::string outputPath; ///< CSV to write; must differ from inputPath
+    std::size_t reasons = 3;     ///< reason_1 … reason_N columns, in [0, 10]; default 3
+    std::size_t chunkRows = 4096; ///< rows scored per model call; >= 1
+    int threads = 1;             ///< worker threads scoring a chunk's rows; >= 1
+    ProgressSink progress;       ///< stage "scoring", fraction of input bytes; false → Cancelled
+};
+
+struct BatchScoreResult
+{
+    std::size_t rows = 0;       ///< data records read
+    std::size_t scored = 0;     ///< rows with a score
+    std::size_t failed = 0;     ///< rows with an error (validation, field count)
+    std::size_t rejected = 0;   ///< scored rows whose decision is reject
+    std::size_t outOfRange = 0; ///< scored rows with a value outside the training range
+    double seconds = 0.0;
+};
+
+/// Scores every record of a CSV file into another CSV file, row by row, never stopping at a
+/// bad row.
+///
+/// Input: comma-, semicolon- or TAB-separated (the most frequent of the three on the header
+/// line), RFC 4180 quoting, LF or CRLF, UTF-8 (a BOM is skipped); blank lines are skipped.
+/// The header must name every field of the model (other columns, e.g. the outcome, are copied
+/// through and otherwise ignored), else std::invalid_argument naming the file and the column.
+///
+/// Output: the input columns unchanged, then `pd` (prior-corrected, 6 decimals), `decision`
+/// ("accept"/"reject" at the settings' threshold), `grade`, `points` (1 decimal),
+/// `reason_1` … `reason_N` (sentences of the most adverse reasons; empty when fewer reasons
+/// are adverse or the model has no contributions), `flags` (out-of-range values, "; "-joined)
+/// and `error` (validation errors, "; "-joined; the score columns are then empty). Comma
+/// separated, CRLF, written atomically; the input file is only read.
+///
+/// Throws std::runtime_error naming the file when it cannot be read or written,
+/// std::invalid_argument for a missing column, identical input and output, or invalid params,
+/// Cancelled when the sink says stop (the output is then not written).
+/// Cost: the input is read whole into memory; scoring is the Scorer's per row (batched model
+/// calls of chunkRows rows).
+class BatchScorer
+{
+public:
+    BatchScorer(const Scorer& scorer, BatchScoreParams params);
+    BatchScoreResult run() const;
+
+private:
+    const Scorer& m_scorer;
+    BatchScoreParams m_params;
+};
+
+} // namespace credit::core

@@ -1,0 +1,390 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#include "explain/scorer.h"
+
+#include "eval/cost_analysis.h"
+#include "explain/attribute_glossary.h"
+#include "io/model_bundle.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+#include <string_view>
+
+namespace credit::core {
+namespace {
+
+std::string_view trimmed(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+// Same syntax as FeaturePipeline::transformOne, so anything accepted here transforms.
+bool parseNumber(std::string_view s, double& out)
+{
+    const auto result = std::from_chars(s.data(), s.data() + s.size(), out);
+    return !s.empty() && result.ec == std::errc() && result.ptr == s.data() + s.size() &&
+           std::isfinite(out);
+}
+
+std::string levelList(const std::vector<std::string>& levels)
+{
+    std::string text;
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        text += (i ? ", '" : "'") + levels[i] + "'";
+    }
+    return text;
+}
+
+} // namespace
+
+ScoringSettings ScoringSettings::fromBundle(const ModelBundle& bundle)
+{
+    ScoringSettings s;
+    for (std::size_t i = 0; i < bundle.schema.columns.size(); ++i) {
+        if (i != bundle.schema.targetIndex) {
+            s.fields.push_back(bundle.schema.columns[i]);
+        }
+    }
+    s.threshold = bundle.threshold;
+    s.sampleBadRate = bundle.sampleBadRate;
+    if (std::isnan(s.sampleBadRate)) {
+        const auto it = bundle.outOfFold.find(bundle.selected);
+        if (it != bundle.outOfFold.end() && !it->second.labels.empty()) {
+            std::size_t bads = 0;
+            for (const std::uint8_t label : it->second.labels) {
+                bads += label;
+            }
+            s.sampleBadRate = double(bads) / double(it->second.labels.size());
+        }
+    }
+    s.populationBadRate = bundle.populationBadRate;
+    s.scale = {bundle.scoreBasePoints, bundle.scoreBaseOdds, bundle.scorePointsToDouble};
+    s.numericRanges = bundle.numericRanges;
+    return s;
+}
+
+Scorer::Scorer(const ModelBundle& bundle)
+    : Scorer(bundle.models.at(bundle.selected), ScoringSettings::fromBundle(bundle))
+{
+}
+
+Scorer::Scorer(std::shared_ptr<const TrainedModel> model, ScoringSettings settings)
+    : m_model(std::move(model)), m_settings(std::move(settings))
+{
+    if (!m_model) {
+        throw std::invalid_argument("Scorer: no model");
+    }
+    if (const auto problems = m_settings.scale.validate(); !problems.empty()) {
+        throw std::invalid_argument("Scorer: " + problems.front());
+    }
+    const FeaturePipeline& pipeline = m_model->pipeline();
+    m_featureAttribute = pipeline.featureAttributes();
+
+    const Calibrator& calibrator = m_model->calibrator();
+    if (calibrator.params().method == CalibrationMethod::Platt &&
+        calibrator.params().plattInput == PlattInput::Logit && calibrator.isFitted()) {
+        m_calibrationSlope = calibrator.plattSlope();
+    }
+    for (const auto& [name, range] : m_settings.numericRanges) {
+        m_nonNegative[name] = range.first >= 0.0;
+    }
+
+    // Mean training design row, from the fitted statistics (see the class comment): numeric
+    // features are standardised to mean 0, indicators average to the level's share, WoE to
+    // the count-weighted WoE, missing flags to the missing share.
+    const auto& attributes = pipeline.attributes();
+    double trainRows = 0.0;
+    for (const AttributeStats& a : attributes) {
+        if (a.type == ColumnType::Categorical) {
+            double n = 0.0;
+            for (const std::size_t c : a.levelCount) {
+                n += double(c);
+            }
+            trainRows = std::max(trainRows, n);
+        }
+    }
+    const auto& features = pipeline.features();
+    m_meanRow = Eigen::RowVectorXd::Zero(Eigen::Index(features.size()));
+    for (std::size_t f = 0; f < features.size(); ++f) {
+        const AttributeStats& a = attributes[features[f].attribute];
+        double n = 0.0;
+        for (const std::size_t c : a.levelCount) {
+            n += double(c);
+        }
+        double mean = 0.0;
+        switch (features[f].kind) {
+        case FeatureKind::Numeric:
+            mean = 0.0;
+            break;
+        case FeatureKind::Indicator:
+            mean = n > 0 ? double(a.levelCount[features[f].level]) / n : 0.0;
+            break;
+        case FeatureKind::Woe:
+            for (std::size_t l = 0; l < a.woe.size() && l < a.levelCount.size(); ++l) {
+                mean += n > 0 ? double(a.levelCount[l]) * a.woe[l] / n : 0.0;
+            }
+            break;
+        case FeatureKind::MissingFlag:
+            mean = trainRows > 0 ? double(a.missingCount) / trainRows : 0.0;
+            break;
+        }
+        m_meanRow[Eigen::Index(f)] = mean;
+    }
+    // β·x terms are linear, so they are re-centred on the mean applicant; TreeSHAP already is.
+    m_recentre = m_model->classifier().algorithm() == "lr";
+    if (m_recentre) {
+        const Eigen::MatrixXd meanRow = m_meanRow;
+        if (const auto c = m_model->classifier().contributions(meanRow)) {
+            m_meanContribution = c->row(0).head(m_meanRow.size());
+        } else {
+            m_recentre = false;
+        }
+    }
+}
+
+double Scorer::toPopulation(double modelPd) const
+{
+    if (std::isnan(m_settings.populationBadRate) || std::isnan(m_settings.sampleBadRate) ||
+        std::isnan(modelPd)) {
+        return modelPd;
+    }
+    return adjustForPrior(std::clamp(modelPd, 0.0, 1.0), m_settings.sampleBadRate,
+                          m_settings.populationBadRate);
+}
+
+double Scorer::toModelScale(double pd) const
+{
+    if (std::isnan(m_settings.populationBadRate) || std::isnan(m_settings.sampleBadRate) ||
+        std::isnan(pd)) {
+        return pd;
+    }
+    return adjustForPrior(std::clamp(pd, 0.0, 1.0), m_settings.populationBadRate,
+                          m_settings.sampleBadRate);
+}
+
+std::vector<FieldIssue> Scorer::validate(const Applicant& applicant) const
+{
+    std::vector<FieldIssue> issues;
+    for (const ColumnSchema& field : m_settings.fields) {
+        const auto it = applicant.find(field.name);
+        const std::string_view text = it == applicant.end() ? std::string_view{}
+                                                            : trimmed(it->second);
+        if (text.empty()) {
+            issues.push_back({field.name, field.name + ": a value is required"});
+            continue;
+        }
+        if (field.type == ColumnType::Numeric) {
+            double value = 0.0;
+            if (!parseNumber(text, value)) {
+                issues.push_back({field.name, field.name + ": '" + std::string(text) +
+                                                  "' is not a number"});
+                continue;
+            }
+            const auto nonNegative = m_nonNegative.find(field.name);
+            if (value < 0.0 && nonNegative != m_nonNegative.end() && nonNegative->second) {
+                issues.push_back({field.name, field.name + ": must not be negative (got " +
+                                                  std::string(text) + ")"});
+            }
+        } else if (!field.levelIndex(std::string(text))) {
+            issues.push_back({field.name, field.name + ": unknown category '" +
+                                              std::string(text) + "' (expected one of " +
+                                              levelList(field.levels) + ")"});
+        }
+    }
+    return issues;
+}
+
+std::vector<FieldIssue> Scorer::outOfRange(const Applicant& applicant) const
+{
+    std::vector<FieldIssue> issues;
+    for (const auto& [name, range] : m_settings.numericRanges) {
+        const auto it = applicant.find(name);
+        double value = 0.0;
+        if (it == applicant.end() || !parseNumber(trimmed(it->second), value)) {
+            continue;
+        }
+        if (value < range.first || value > range.second) {
+            issues.push_back(
+                {name, name + ": " + AttributeGlossary::formatNumber(value) +
+                           " is outside the training range " +
+                           AttributeGlossary::formatNumber(range.first) + " to " +
+                           AttributeGlossary::formatNumber(range.second) +
+                           ": the model extrapolates"});
+        }
+    }
+    return issues;
+}
+
+double Scorer::probability(const Applicant& applicant) const
+{
+    return toPopulation(m_model->predictOne(applicant));
+}
+
+void Scorer::decide(double modelPd, ScoreResult& result) const
+{
+    result.modelPd = modelPd;
+    result.pd = toPopulation(modelPd);
+    result.threshold = m_settings.threshold;
+    result.thresholdPd = toPopulation(m_settings.threshold);
+    result.reject = modelPd > m_settings.threshold;
+    result.gradeIndex = m_settings.grading.gradeIndex(result.pd);
+    result.grade = m_settings.grading.grades()[result.gradeIndex].name;
+    result.points = m_settings.scale.points(result.pd);
+}
+
+ScoreResult Scorer::score(const Applicant& applicant, bool withReasons) const
+{
+    ScoreResult result;
+    result.errors = validate(applicant);
+    if (!result.errors.empty()) {
+        return result;
+    }
+    result.outOfRange = outOfRange(applicant);
+    Eigen::MatrixXd x;
+    try {
+        x = m_model->pipeline().transformOne(applicant, &result.warnings);
+    } catch (const std::invalid_argument& error) {
+        result.errors.push_back({{}, error.what()});
+        return result;
+    }
+    auto scored = scoreMatrix(x, {&applicant}, withReasons);
+    scored[0].errors = {};
+    scored[0].outOfRange = std::move(result.outOfRange);
+    scored[0].warnings = std::move(result.warnings);
+    return std::move(scored[0]);
+}
+
+std::vector<ScoreResult> Scorer::scoreMatrix(const Eigen::MatrixXd& x,
+                                             const std::vector<const Applicant*>& applicants,
+                                             bool withReasons, std::size_t maxReasons) const
+{
+    const Vector pd = m_model->predictMatrix(x);
+    std::vector<ScoreResult> results(static_cast<std::size_t>(x.rows()));
+    for (Eigen::Index r = 0; r < x.rows(); ++r) {
+        decide(pd[r], results[std::size_t(r)]);
+    }
+    if (!withReasons) {
+        return results;
+    }
+    const std::optional<Matrix> contributions = m_model->classifier().contributions(x);
+    if (!contributions) {
+        return results;
+    }
+    for (Eigen::Index r = 0; r < x.rows(); ++r) {
+        const Applicant* applicant =
+            std::size_t(r) < applicants.size() ? applicants[std::size_t(r)] : nullptr;
+        explain(*contributions, r, x, applicant, maxReasons, results[std::size_t(r)]);
+    }
+    return results;
+}
+
+void Scorer::explain(const Eigen::MatrixXd& contributions, Eigen::Index row,
+                     const Eigen::MatrixXd& x, const Applicant* applicant,
+                     std::size_t maxReasons, ScoreResult& result) const
+{
+    const auto& attributes = m_model->pipeline().attributes();
+    const Eigen::Index p = Eigen::Index(m_featureAttribute.size());
+    std::vector<double> perAttribute(attributes.size(), 0.0);
+    double base = contributions(row, p);
+    for (Eigen::Index f = 0; f < p; ++f) {
+        double c = contributions(row, f);
+        if (m_recentre) {
+            // Linear terms: c − β_f·x̄_f; the mean applicant's term moves into the base.
+            c -= m_meanContribution[f];
+            base += m_meanContribution[f];
+        }
+        perAttribute[m_featureAttribute[std::size_t(f)]] += c;
+    }
+    result.hasReasons = true;
+    result.baseValue = base;
+    double sum = base;
+    for (const double c : perAttribute) {
+        sum += c;
+    }
+    const double pointsPerUnit = -m_settings.scale.factor() * m_calibrationSlope;
+    // Most adverse first; ties keep attribute order.
+    std::vector<std::size_t> order(attributes.size());
+    for (std::size_t a = 0; a < order.size(); ++a) {
+        order[a] = a;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) {
+        return perAttribute[l] > perAttribute[r];
+    });
+    const std::size_t built =
+        maxReasons == 0 ? order.size() : std::min(maxReasons, order.size());
+    result.reasons.reserve(built);
+    for (std::size_t k = 0; k < built; ++k) {
+        const std::size_t a = order[k];
+        Reason reason;
+        reason.attribute = attributes[a].name;
+        reason.meaning = AttributeGlossary::meaning(reason.attribute);
+        reason.value = attributeValue(a, x, row, applicant);
+        reason.contribution = perAttribute[a];
+        reason.points = pointsPerUnit * reason.contribution;
+        reason.text = AttributeGlossary::reasonSentence(reason.attribute, reason.value);
+        reason.derived = attributes[a].origin == AttributeOrigin::Derived;
+        result.reasons.push_back(std::move(reason));
+    }
+    const double reasonPoints = pointsPerUnit * (sum - base);
+    result.logOdds = sum;
+    result.basePoints = result.points - reasonPoints;
+    for (const Reason& reason : result.reasons) {
+        if (reason.contribution <= 0.0 ||
+            result.reasonTexts.size() >= m_settings.adverseReasons) {
+            break;
+        }
+        result.reasonTexts.push_back(reason.text);
+    }
+}
+
+std::string Scorer::attributeValue(std::size_t ai, const Eigen::MatrixXd& x, Eigen::Index row,
+                                   const Applicant* applicant) const
+{
+    const AttributeStats& a = m_model->pipeline().attributes()[ai];
+    if (a.origin == AttributeOrigin::Column && applicant) {
+        const auto it = applicant->find(a.name);
+        if (it != applicant->end() && !trimmed(it->second).empty()) {
+            return std::string(trimmed(it->second));
+        }
+    }
+    // Recover the value from the design row (derived attributes, or rows without texts).
+    const auto& features = m_model->pipeline().features();
+    for (std::size_t f = 0; f < features.size(); ++f) {
+        if (features[f].attribute != ai) {
+            continue;
+        }
+        const double v = x(row, Eigen::Index(f));
+        switch (features[f].kind) {
+        case FeatureKind::Numeric:
+            return AttributeGlossary::formatNumber(v * a.sd + a.mean);
+        case FeatureKind::Indicator:
+            if (v == 1.0) {
+                return a.levels[features[f].level];
+            }
+            break;
+        case FeatureKind::Woe: {
+            std::size_t best = 0;
+            for (std::size_t l = 1; l < a.woe.size(); ++l) {
+                if (std::fabs(a.woe[l] - v) < std::fabs(a.woe[best] - v)) {
+                    best = l;
+                }
+            }
+            return best < a.levels.size() ? a.levels[best] : std::string();
+        }
+        case FeatureKind::MissingFlag:
+            break;
+        }
+    }
+    return a.type == ColumnType::Categorical && !a.levels.empty() ? a.levels[a.mode]
+                                                                  : std::string("missing");
+}
+
+} // namespace credit::core

@@ -1,0 +1,185 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "data/dataset.h"
+#include "explain/risk_grading.h"
+#include "explain/scorecard_scale.h"
+#include "train/trained_model.h"
+
+#include <Eigen/Core>
+
+#include <cstddef>
+#include <limits>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace credit::core {
+
+class ModelBundle;
+
+/// One applicant: attribute name → value as text (level label as in the data, numbers with
+/// '.' as decimal point).
+using Applicant = std::map<std::string, std::string>;
+
+/// Everything besides the fitted chain that turns a probability into a decision.
+struct ScoringSettings
+{
+    static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+    /// Feature columns the applicant must supply (the training schema minus the target).
+    std::vector<ColumnSchema> fields;
+    /// Reject when the calibrated model PD (sample scale) > threshold. In [0, 1].
+    double threshold = 0.5;
+    /// Bad rates for the prior correction, both in (0, 1); NaN population = no correction.
+    double sampleBadRate = kNaN;
+    double populationBadRate = kNaN;
+    ScorecardScale scale;
+    RiskGrading grading;
+    /// Min/max of numeric fields in the training data; values outside are flagged.
+    std::map<std::string, std::pair<double, double>> numericRanges;
+    std::size_t adverseReasons = 4; ///< how many adverse reasons get a sentence (reasonTexts)
+
+    /// The settings stored in a model bundle (schema, threshold, bad rates, scale, ranges).
+    static ScoringSettings fromBundle(const ModelBundle& bundle);
+};
+
+/// A problem with one field of an applicant.
+struct FieldIssue
+{
+    std::string field;   ///< attribute name
+    std::string message; ///< full sentence naming the field, e.g. "duration: 'abc' is not a number"
+};
+
+/// One attribute's part in a score.
+struct Reason
+{
+    std::string attribute;    ///< attribute name ("checking_status", "monthly_instalment")
+    std::string meaning;      ///< human meaning ("Status of the existing checking account")
+    std::string value;        ///< the applicant's value as text (level label or number)
+    double contribution = 0;  ///< to the model's log-odds of bad; > 0 = adverse
+    double points = 0;        ///< scorecard points of this attribute (see ScoreResult)
+    std::string text;         ///< adverse-action sentence ("Checking account balance below 0 DM")
+    bool derived = false;     ///< a business variable computed from other attributes
+};
+
+/// The score of one applicant.
+struct ScoreResult
+{
+    static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+    /// Validation errors; when not empty nothing below is set (valid == false).
+    std::vector<FieldIssue> errors;
+    bool valid() const { return errors.empty(); }
+    /// Numeric values outside the training min/max: scored, but the model extrapolates.
+    std::vector<FieldIssue> outOfRange;
+    std::vector<std::string> warnings; ///< from the feature pipeline (imputations…)
+
+    double modelPd = kNaN;   ///< calibrated P(bad) on the training sample's scale
+    double pd = kNaN;        ///< the same, prior-corrected to the population bad rate
+    bool reject = false;     ///< modelPd > threshold
+    double threshold = kNaN; ///< on the modelPd scale
+    double thresholdPd = kNaN; ///< the same cut-off on the pd (population) scale
+    std::size_t gradeIndex = 0;
+    std::string grade;       ///< risk grade of pd
+    double points = kNaN;    ///< scorecard points of pd
+
+    /// Reasons, when the model has contributions (not the SVM): one per attribute, most
+    /// adverse (largest contribution) first. logOdds = baseValue + Σ contribution exactly.
+    bool hasReasons = false;
+    double logOdds = kNaN;   ///< the classifier's log-odds of bad, before calibration
+    double baseValue = kNaN; ///< log-odds of the reference applicant (see Scorer)
+    double basePoints = kNaN; ///< points − Σ reason points
+    std::vector<Reason> reasons;
+    /// Sentences of the top adverse reasons (contribution > 0), most adverse first, at most
+    /// ScoringSettings::adverseReasons.
+    std::vector<std::string> reasonTexts;
+};
+
+/// Scores single applicants with a fitted chain (pipeline → classifier → calibrator).
+///
+/// Validation (errors block scoring, each names the field):
+/// - a field of the schema that is absent or empty: "a value is required";
+/// - a numeric field that is not a number (std::from_chars syntax, '.' decimal point);
+/// - a negative value in a numeric field whose training values are all ≥ 0 (amounts,
+///   durations, ages, counts);
+/// - a categorical value that is not a declared level (the message lists the levels).
+/// Numeric values outside the training [min, max] are scored and flagged in outOfRange.
+///
+/// Contributions (log-odds of bad, before calibration): the classifier's exact per-feature
+/// contributions (TreeSHAP for XGBoost; β·x for logistic regression) summed over the features
+/// of each original attribute (one-hot levels, missing flags) through
+/// FeaturePipeline::featureAttributes(). Business variables (monthly_instalment, …) are their
+/// own "derived" reasons, with the value recomputed from the inputs.
+/// - Trees: the bias (base value) is the model's mean margin over the training data, so a
+///   positive contribution means "riskier than the average applicant".
+/// - Logistic regression: contributions are re-centred on the mean training applicant,
+///   βj·(xj − x̄j), and the base value is the log-odds of that mean design row. This keeps
+///   "adverse" meaning "riskier than average" also for one-hot levels. Sums are unchanged.
+/// In both cases baseValue + Σ contributions = the classifier's log-odds exactly.
+///
+/// Calibration and points: the calibrated PD is calibrator(σ(logOdds)); with Platt scaling on
+/// the logit, logit(modelPd) = a·logOdds + b, and the prior correction adds
+/// ln(πt/(1−πt)) − ln(πs/(1−πs)) to logit(pd). Reason points are −factor·a·contribution (a = 1
+/// without Platt), so with Platt or no calibration basePoints is the same for every applicant
+/// (an additive scorecard); with isotonic calibration basePoints absorbs the non-linear part.
+///
+/// Thread safety: const methods may run concurrently. Cost: probability() about the cost of
+/// the model's single-row prediction plus ~2 µs; score() adds the contributions call.
+class Scorer
+{
+public:
+    Scorer(std::shared_ptr<const TrainedModel> model, ScoringSettings settings);
+    /// The bundle's selected model and settings.
+    explicit Scorer(const ModelBundle& bundle);
+
+    const ScoringSettings& settings() const { return m_settings; }
+    const TrainedModel& model() const { return *m_model; }
+
+    /// Validation errors of `applicant`; empty = scorable.
+    std::vector<FieldIssue> validate(const Applicant& applicant) const;
+    /// Numeric values outside the training range.
+    std::vector<FieldIssue> outOfRange(const Applicant& applicant) const;
+
+    /// Prior-corrected PD of a valid applicant (no validation beyond the pipeline's: throws
+    /// std::invalid_argument for an unparsable number). The fast path.
+    double probability(const Applicant& applicant) const;
+    /// Full result: validation, PD, decision, grade, points and (withReasons) the reasons.
+    ScoreResult score(const Applicant& applicant, bool withReasons = true) const;
+
+    /// Batch path: scores the transformed rows of `x` (the pipeline's design matrix). For each
+    /// row fills pd, modelPd, reject, grade, points and (withReasons) reasons. `applicants`
+    /// supplies value texts for the reasons (may be empty: values then come from the matrix).
+    /// `maxReasons` limits the reasons built per row to the most adverse ones (0 = all); the
+    /// sums (logOdds, basePoints) always cover every attribute.
+    std::vector<ScoreResult> scoreMatrix(const Eigen::MatrixXd& x,
+                                         const std::vector<const Applicant*>& applicants,
+                                         bool withReasons, std::size_t maxReasons = 0) const;
+
+    /// Population PD of a calibrated model PD, and back.
+    double toPopulation(double modelPd) const;
+    double toModelScale(double pd) const;
+
+private:
+    void decide(double modelPd, ScoreResult& result) const;
+    void explain(const Eigen::MatrixXd& contributions, Eigen::Index row,
+                 const Eigen::MatrixXd& x, const Applicant* applicant, std::size_t maxReasons,
+                 ScoreResult& result) const;
+    std::string attributeValue(std::size_t attribute, const Eigen::MatrixXd& x, Eigen::Index row,
+                               const Applicant* applicant) const;
+
+    std::shared_ptr<const TrainedModel> m_model;
+    ScoringSettings m_settings;
+    std::vector<std::size_t> m_featureAttribute;
+    Eigen::RowVectorXd m_meanRow;   ///< mean training design row (LR re-centring)
+    Eigen::RowVectorXd m_meanContribution; ///< contributions of the mean row (LR)
+    bool m_recentre = false;
+    double m_calibrationSlope = 1.0;
+    double m_priorShift = 0.0;      ///< logit shift from sample to population
+    std::map<std::string, bool> m_nonNegative; ///< numeric field → training values all ≥ 0
+};
+
+} // namespace credit::core

@@ -1,0 +1,273 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+// Runs the real `credit-risk train` and `credit-risk score` binaries: batch CSV scoring with bad
+// rows, one JSON applicant, refusals.
+#include "common/atomic_file.h"
+#include "data/csv_writer.h"
+#include "data/dataset_reader.h"
+#include "explain/scorer.h"
+#include "io/model_bundle.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(CREDIT_CLI), arguments);
+    Run run;
+    if (!process.waitForFinished(240000)) {
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QByteArray fileHash(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+/// Splits one CSV record (quotes honoured).
+QStringList splitRecord(const QString& line)
+{
+    QStringList fields;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
+                field += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            fields << field;
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    fields << field;
+    return fields;
+}
+
+} // namespace
+
+class TestCliScore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_model = m_dir.filePath(QStringLiteral("model.crs"));
+        const Run run = runCli({QStringLiteral("train"), QStringLiteral("--data"),
+                                QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"),
+                                QStringLiteral("--algorithms"), QStringLiteral("lr"),
+                                QStringLiteral("--folds"), QStringLiteral("3"),
+                                QStringLiteral("--repeats"), QStringLiteral("1"),
+                                QStringLiteral("--trials"), QStringLiteral("1"),
+                                QStringLiteral("--threads"), QStringLiteral("2"),
+                                QStringLiteral("--quiet"), QStringLiteral("--out"), m_model});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+    }
+
+    void batchWithBadRows()
+    {
+        const auto data =
+            credit::core::readDataset(CREDIT_DATA_DIR "/credit-g.arff").dataset;
+        const QString input = m_dir.filePath(QStringLiteral("in.csv"));
+        const QString output = m_dir.filePath(QStringLiteral("out.csv"));
+        std::vector<std::size_t> rows(200);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            rows[i] = i;
+        }
+        credit::core::writeCsv(data.subset(rows), input.toStdString());
+        std::string text = credit::core::readWholeFile(input.toStdString());
+        std::string first = text.substr(text.find("\r\n") + 2);
+        first = first.substr(0, first.find("\r\n"));
+        std::string negative = first;
+        negative.replace(negative.find(",1169,"), 6, ",-1169,"); // credit_amount of row 0
+        text += negative + "\r\n" + "garbage\r\n";
+        credit::core::writeFileAtomically(input.toStdString(), text);
+        const QByteArray before = fileHash(input);
+
+        const Run run = runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model,
+                                QStringLiteral("--input"), input, QStringLiteral("--output"),
+                                output, QStringLiteral("--threads"), QStringLiteral("2")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(run.err.contains("scored 200 of 202 rows"));
+        QVERIFY(run.err.contains("scoring:")); // progress on stderr
+        QCOMPARE(fileHash(input), before);
+
+        QFile file(output);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 203);
+        const QStringList header = splitRecord(lines[0]);
+        const qsizetype pd = header.indexOf(QStringLiteral("pd"));
+        const qsizetype decision = header.indexOf(QStringLiteral("decision"));
+        const qsizetype grade = header.indexOf(QStringLiteral("grade"));
+        const qsizetype points = header.indexOf(QStringLiteral("points"));
+        const qsizetype reason = header.indexOf(QStringLiteral("reason_1"));
+        const qsizetype error = header.indexOf(QStringLiteral("error"));
+        QVERIFY(pd > 0 && decision > 0 && grade > 0 && points > 0 && reason > 0 && error > 0);
+        QVERIFY(header.contains(QStringLiteral("reason_3")));
+
+        // The same numbers as the engine on the same bundle.
+        const auto bundle = credit::core::ModelBundle::load(m_model.toStdString());
+        const credit::core::Scorer scorer(bundle);
+        for (int row = 0; row < 200; ++row) {
+            const QStringList f = splitRecord(lines[row + 1]);
+            QCOMPARE(f.size(), header.size());
+            credit::core::Applicant applicant;
+            for (std::size_t c : data.schema().featureIndices()) {
+                applicant[data.column(c).name()] = data.column(c).text(std::size_t(row));
+            }
+            const credit::core::ScoreResult expected = scorer.score(applicant);
+            QVERIFY(std::fabs(f[pd].toDouble() - expected.pd) < 1e-6);
+            QCOMPARE(f[decision], expected.reject ? QStringLiteral("reject")
+                                                  : QStringLiteral("accept"));
+            QCOMPARE(f[grade].toStdString(), expected.grade);
+            QVERIFY(std::fabs(f[points].toDouble() - expected.points) < 0.051);
+            if (!expected.reasonTexts.empty()) {
+                QCOMPARE(f[reason].toStdString(), expected.reasonTexts.front());
+            }
+            QVERIFY(f[error].isEmpty());
+        }
+        const QStringList bad = splitRecord(lines[201]);
+        QVERIFY(bad[pd].isEmpty());
+        QCOMPARE(bad[error],
+                 QStringLiteral("line 202: credit_amount: must not be negative (got -1169)"));
+        QVERIFY(splitRecord(lines[202])[error].contains(QStringLiteral("expected 21 fields")));
+    }
+
+    void singleApplicantJson()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("applicant.json"));
+        QJsonObject applicant{
+            {QStringLiteral("checking_status"), QStringLiteral("<0")},
+            {QStringLiteral("duration"), 48},
+            {QStringLiteral("credit_history"), QStringLiteral("delayed previously")},
+            {QStringLiteral("purpose"), QStringLiteral("new car")},
+            {QStringLiteral("credit_amount"), 12000},
+            {QStringLiteral("savings_status"), QStringLiteral("<100")},
+            {QStringLiteral("employment"), QStringLiteral("<1")},
+            {QStringLiteral("installment_commitment"), 4},
+            {QStringLiteral("personal_status"), QStringLiteral("male single")},
+            {QStringLiteral("other_parties"), QStringLiteral("none")},
+            {QStringLiteral("residence_since"), 2},
+            {QStringLiteral("property_magnitude"), QStringLiteral("no known property")},
+            {QStringLiteral("age"), 23},
+            {QStringLiteral("other_payment_plans"), QStringLiteral("bank")},
+            {QStringLiteral("housing"), QStringLiteral("rent")},
+            {QStringLiteral("existing_credits"), 1},
+            {QStringLiteral("job"), QStringLiteral("skilled")},
+            {QStringLiteral("num_dependents"), 1},
+            {QStringLiteral("own_telephone"), QStringLiteral("none")},
+            {QStringLiteral("foreign_worker"), QStringLiteral("yes")},
+        };
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(applicant).toJson());
+        file.close();
+        const Run run = runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model,
+                                QStringLiteral("--applicant"), path});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject root = QJsonDocument::fromJson(run.out).object();
+        const double pd = root.value(QStringLiteral("pd")).toDouble();
+        QVERIFY(pd > 0.5 && pd < 1.0); // every answer points to high risk
+        QCOMPARE(root.value(QStringLiteral("decision")).toString(), QStringLiteral("reject"));
+        QCOMPARE(root.value(QStringLiteral("grade")).toString(), QStringLiteral("E"));
+        QVERIFY(root.value(QStringLiteral("points")).toDouble() < 487.2); // PD > 0.5
+        const QJsonArray reasons = root.value(QStringLiteral("reasons")).toArray();
+        QVERIFY(reasons.size() >= 20);
+        double previous = 1e300;
+        double sum = root.value(QStringLiteral("base_log_odds")).toDouble();
+        for (const QJsonValue& r : reasons) {
+            const QJsonObject o = r.toObject();
+            QVERIFY(o.contains(QStringLiteral("attribute")) &&
+                    o.contains(QStringLiteral("value")) && o.contains(QStringLiteral("text")));
+            const double c = o.value(QStringLiteral("contribution")).toDouble();
+            QVERIFY(c <= previous);
+            previous = c;
+            sum += c;
+        }
+        QVERIFY(std::fabs(sum - root.value(QStringLiteral("log_odds")).toDouble()) < 1e-9);
+        const QJsonArray adverse = root.value(QStringLiteral("adverse_reasons")).toArray();
+        QVERIFY(!adverse.isEmpty());
+        QCOMPARE(adverse[0].toString(), reasons[0].toObject().value(QStringLiteral("text")).toString());
+
+        // An invalid field: exit code 2, the field named on stderr and in the JSON.
+        applicant[QStringLiteral("purpose")] = QStringLiteral("yacht");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QJsonDocument(applicant).toJson());
+        file.close();
+        const Run bad = runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model,
+                                QStringLiteral("--applicant"), path});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains("purpose: unknown category 'yacht'"));
+        const QJsonArray errors =
+            QJsonDocument::fromJson(bad.out).object().value(QStringLiteral("errors")).toArray();
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors[0].toObject().value(QStringLiteral("field")).toString(),
+                 QStringLiteral("purpose"));
+    }
+
+    void refusals()
+    {
+        QCOMPARE(runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model}).exitCode, 1);
+        const QString input = m_dir.filePath(QStringLiteral("nocol.csv"));
+        credit::core::writeFileAtomically(input.toStdString(), "duration,age\r\n6,67\r\n");
+        const Run run = runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model,
+                                QStringLiteral("--input"), input, QStringLiteral("--output"),
+                                m_dir.filePath(QStringLiteral("x.csv"))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("column 'checking_status' that the model needs is missing"));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.csv"))));
+        const Run same = runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model,
+                                 QStringLiteral("--input"), input, QStringLiteral("--output"),
+                                 input});
+        QCOMPARE(same.exitCode, 2);
+        QVERIFY(same.err.contains("must not be the input"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_model;
+};
+
+QTEST_GUILESS_MAIN(TestCliScore)
+#include "test_cli_score.moc"

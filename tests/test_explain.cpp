@@ -1,0 +1,448 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+// core/explain: reasons, reason sentences, scorecard points, grades, validation, cut-off
+// analysis and batch scoring.
+#include "common/atomic_file.h"
+#include "data/csv_writer.h"
+#include "data/dataset_reader.h"
+#include "eval/cost_analysis.h"
+#include "explain/attribute_glossary.h"
+#include "explain/batch_scorer.h"
+#include "explain/cutoff_analysis.h"
+#include "explain/risk_grading.h"
+#include "explain/scorecard_scale.h"
+#include "explain/scorer.h"
+#include "models/calibration.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+#include <sstream>
+
+using namespace credit::core;
+
+namespace {
+
+const std::string kCreditG = std::string(CREDIT_DATA_DIR) + "/credit-g.arff";
+
+std::shared_ptr<const TrainedModel> fitChain(const Dataset& data, const std::string& algorithm,
+                                             CalibrationMethod calibration)
+{
+    auto pipeline = std::make_shared<FeaturePipeline>();
+    pipeline->fit(data, {});
+    const Matrix x = pipeline->transform(data);
+    std::shared_ptr<Classifier> classifier = createClassifier(algorithm);
+    if (algorithm == "gbdt") {
+        classifier->setParams({{"n_rounds", std::int64_t(60)},
+                               {"early_stopping_rounds", std::int64_t(0)}});
+    }
+    FitOptions options;
+    classifier->fit(x, data.labels(), options);
+    auto calibrator = std::make_shared<Calibrator>(CalibrationParams{calibration});
+    if (calibration != CalibrationMethod::None) {
+        const Vector raw = classifier->predictProba(x);
+        calibrator->fit(std::span<const double>(raw.data(), std::size_t(raw.size())),
+                        data.labels());
+    }
+    return std::make_shared<const TrainedModel>(pipeline, classifier, calibrator);
+}
+
+ScoringSettings settingsFor(const Dataset& data)
+{
+    ScoringSettings s;
+    for (std::size_t i : data.schema().featureIndices()) {
+        s.fields.push_back(data.schema().columns[i]);
+        const Column& column = data.column(i);
+        if (column.isNumeric()) {
+            double lo = 1e300;
+            double hi = -1e300;
+            for (double v : column.numeric) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+            s.numericRanges[column.name()] = {lo, hi};
+        }
+    }
+    s.threshold = 1.0 / 6.0;
+    s.sampleBadRate = data.positiveRate();
+    return s;
+}
+
+Applicant applicantOf(const Dataset& data, std::size_t row)
+{
+    Applicant a;
+    for (std::size_t i : data.schema().featureIndices()) {
+        a[data.column(i).name()] = data.column(i).text(row);
+    }
+    return a;
+}
+
+double logit(double p)
+{
+    return std::log(p / (1.0 - p));
+}
+
+} // namespace
+
+class TestExplain : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void scorecardScale();
+    void riskGrades();
+    void reasonSentences_data();
+    void reasonSentences();
+    void reasonsSumToLogOdds_data();
+    void reasonsSumToLogOdds();
+    void pointsDecompose();
+    void validation();
+    void priorCorrection();
+    void cutoffOptimumByHand();
+    void cutoffOptimumWithPrior();
+    void cutoffProfitByHand();
+    void batchScoringWithBadRows();
+
+private:
+    std::unique_ptr<Dataset> m_data;
+};
+
+void TestExplain::initTestCase()
+{
+    m_data = std::make_unique<Dataset>(readDataset(kCreditG).dataset);
+    QCOMPARE(m_data->rowCount(), std::size_t(1000));
+}
+
+void TestExplain::scorecardScale()
+{
+    const ScorecardScale scale;
+    // factor = 20 / ln 2, offset = 600 − factor · ln 50.
+    QVERIFY(std::fabs(scale.factor() - 28.853900817779268) < 1e-9);
+    QVERIFY(std::fabs(scale.offset() - 487.1228762045055) < 1e-9);
+    QVERIFY(std::fabs(scale.points(1.0 / 51.0) - 600.0) < 1e-9);  // odds 50:1
+    QVERIFY(std::fabs(scale.points(1.0 / 101.0) - 620.0) < 1e-9); // odds 100:1
+    QVERIFY(std::fabs(scale.points(0.5) - 487.1228762045055) < 1e-9);
+    QVERIFY(std::fabs(scale.probability(620.0) - 1.0 / 101.0) < 1e-12);
+    QVERIFY(std::fabs(scale.contributionPoints(std::log(2.0)) + 20.0) < 1e-9);
+    const ScorecardScale bad{600, 0, 20};
+    QCOMPARE(bad.validate().size(), std::size_t(1));
+}
+
+void TestExplain::riskGrades()
+{
+    const RiskGrading grading;
+    QCOMPARE(grading.grade(0.0).name, std::string("A"));
+    QCOMPARE(grading.grade(0.0199).name, std::string("A"));
+    QCOMPARE(grading.grade(0.02).name, std::string("B"));
+    QCOMPARE(grading.grade(0.07).name, std::string("C"));
+    QCOMPARE(grading.grade(0.15).name, std::string("D"));
+    QCOMPARE(grading.grade(0.2).name, std::string("E"));
+    QCOMPARE(grading.grade(1.0).name, std::string("E"));
+    QCOMPARE(grading.legend().front(), std::string("A: PD < 2 % (very low risk)"));
+    QCOMPARE(grading.legend().back(), std::string("E: PD >= 20 % (very high risk)"));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             RiskGrading({{"A", 0.1, ""}, {"B", 0.05, ""}, {"C", 1, ""}}));
+}
+
+void TestExplain::reasonSentences_data()
+{
+    QTest::addColumn<QString>("attribute");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("sentence");
+    auto row = [](const char* a, const char* v, const char* s) {
+        QTest::addRow("%s=%s", a, v) << QString::fromUtf8(a) << QString::fromUtf8(v)
+                                     << QString::fromUtf8(s);
+    };
+    row("checking_status", "<0", "Checking account balance below 0 DM");
+    row("duration", "48", "Loan duration of 48 months");
+    row("credit_amount", "12000", "Credit amount of 12,000 DM");
+    row("credit_amount", "1234.5", "Credit amount of 1,234.5 DM");
+    row("savings_status", "<100", "Savings below 100 DM");
+    row("credit_history", "delayed previously", "Delay in paying off in the past");
+    row("monthly_instalment", "650", "Monthly instalment of 650 DM");
+    row("duration_age_band", "long/young", "Long loan (over 24 months) for an applicant under 25");
+    row("income", "3000", "income: 3,000");
+    row("region", "north", "region: north");
+}
+
+void TestExplain::reasonSentences()
+{
+    QFETCH(QString, attribute);
+    QFETCH(QString, value);
+    QFETCH(QString, sentence);
+    QCOMPARE(QString::fromStdString(
+                 AttributeGlossary::reasonSentence(attribute.toStdString(), value.toStdString())),
+             sentence);
+}
+
+void TestExplain::reasonsSumToLogOdds_data()
+{
+    QTest::addColumn<QString>("algorithm");
+    QTest::newRow("lr") << QStringLiteral("lr");
+    QTest::newRow("gbdt") << QStringLiteral("gbdt");
+}
+
+void TestExplain::reasonsSumToLogOdds()
+{
+    QFETCH(QString, algorithm);
+    const auto model = fitChain(*m_data, algorithm.toStdString(), CalibrationMethod::None);
+    const Scorer scorer(model, settingsFor(*m_data));
+    const std::size_t attributes = model->pipeline().attributes().size();
+    for (std::size_t row = 0; row < 1000; row += 37) {
+        const Applicant a = applicantOf(*m_data, row);
+        const ScoreResult r = scorer.score(a);
+        QVERIFY2(r.valid(), r.errors.empty() ? "" : r.errors.front().message.c_str());
+        QVERIFY(r.hasReasons);
+        QCOMPARE(r.reasons.size(), attributes);
+        double sum = r.baseValue;
+        for (std::size_t k = 0; k < r.reasons.size(); ++k) {
+            sum += r.reasons[k].contribution;
+            if (k > 0) {
+                QVERIFY(r.reasons[k - 1].contribution >= r.reasons[k].contribution);
+            }
+        }
+        const Vector raw = model->classifier().predictProba(model->pipeline().transformOne(a));
+        // XGBoost computes in float: allow its rounding.
+        const double tolerance = algorithm == QLatin1String("lr") ? 1e-9 : 1e-4;
+        QVERIFY2(std::fabs(sum - logit(raw[0])) < tolerance,
+                 qPrintable(QStringLiteral("row %1: %2 vs %3").arg(row).arg(sum).arg(logit(raw[0]))));
+        QVERIFY(std::fabs(r.logOdds - sum) < 1e-12);
+        // The calibrated PD (None) is the raw one, the decision follows the threshold.
+        QVERIFY(std::fabs(r.pd - raw[0]) < 1e-12);
+        QCOMPARE(r.reject, r.pd > 1.0 / 6.0);
+        // Adverse sentences: only positive contributions, most adverse first, at most four.
+        QVERIFY(r.reasonTexts.size() <= 4);
+        for (std::size_t k = 0; k < r.reasonTexts.size(); ++k) {
+            QVERIFY(r.reasons[k].contribution > 0);
+            QCOMPARE(r.reasonTexts[k], r.reasons[k].text);
+        }
+    }
+    // A recognisably risky applicant: the reasons name the checking account and the history.
+    Applicant risky = applicantOf(*m_data, 0);
+    risky["checking_status"] = "<0";
+    risky["credit_history"] = "no credits/all paid";
+    risky["duration"] = "60";
+    risky["savings_status"] = "<100";
+    const ScoreResult r = scorer.score(risky);
+    bool named = false;
+    for (const std::string& text : r.reasonTexts) {
+        named = named || text == "Checking account balance below 0 DM" ||
+                text == "Loan duration of 60 months";
+    }
+    QVERIFY(named);
+}
+
+void TestExplain::pointsDecompose()
+{
+    // With Platt calibration, base points are the same for every applicant and reason points
+    // add up to the applicant's points.
+    const auto model = fitChain(*m_data, "lr", CalibrationMethod::Platt);
+    const Scorer scorer(model, settingsFor(*m_data));
+    double firstBase = 0.0;
+    for (std::size_t row = 0; row < 200; row += 41) {
+        const ScoreResult r = scorer.score(applicantOf(*m_data, row));
+        QVERIFY(r.valid());
+        double points = r.basePoints;
+        for (const Reason& reason : r.reasons) {
+            points += reason.points;
+        }
+        QVERIFY(std::fabs(points - r.points) < 1e-6);
+        QVERIFY(std::fabs(r.points - ScorecardScale{}.points(r.pd)) < 1e-9);
+        if (row == 0) {
+            firstBase = r.basePoints;
+        } else {
+            QVERIFY2(std::fabs(r.basePoints - firstBase) < 1e-6,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(r.basePoints).arg(firstBase)));
+        }
+    }
+}
+
+void TestExplain::validation()
+{
+    const auto model = fitChain(*m_data, "lr", CalibrationMethod::None);
+    const Scorer scorer(model, settingsFor(*m_data));
+    Applicant a = applicantOf(*m_data, 3);
+    a["duration"] = "abc";
+    a["credit_amount"] = "-100";
+    a["purpose"] = "yacht";
+    a.erase("age");
+    const ScoreResult r = scorer.score(a);
+    QVERIFY(!r.valid());
+    QCOMPARE(r.errors.size(), std::size_t(4));
+    std::map<std::string, std::string> byField;
+    for (const FieldIssue& issue : r.errors) {
+        byField[issue.field] = issue.message;
+    }
+    QCOMPARE(byField["duration"], std::string("duration: 'abc' is not a number"));
+    QCOMPARE(byField["credit_amount"],
+             std::string("credit_amount: must not be negative (got -100)"));
+    QVERIFY(byField["purpose"].rfind("purpose: unknown category 'yacht' (expected one of 'new "
+                                     "car'",
+                                     0) == 0);
+    QCOMPARE(byField["age"], std::string("age: a value is required"));
+
+    Applicant outside = applicantOf(*m_data, 3);
+    outside["duration"] = "120"; // training max is 72 months
+    const ScoreResult o = scorer.score(outside);
+    QVERIFY(o.valid());
+    QCOMPARE(o.outOfRange.size(), std::size_t(1));
+    QCOMPARE(o.outOfRange[0].field, std::string("duration"));
+    QVERIFY(o.outOfRange[0].message.find("the model extrapolates") != std::string::npos);
+    QVERIFY(std::isfinite(o.pd));
+}
+
+void TestExplain::priorCorrection()
+{
+    const auto model = fitChain(*m_data, "lr", CalibrationMethod::None);
+    ScoringSettings settings = settingsFor(*m_data);
+    settings.populationBadRate = 0.05;
+    const Scorer scorer(model, settings);
+    const ScoreResult r = scorer.score(applicantOf(*m_data, 10));
+    // Hand formula: p' = p·πt/πs / (p·πt/πs + (1 − p)(1 − πt)/(1 − πs)).
+    const double p = r.modelPd;
+    const double expected = p * 0.05 / 0.3 / (p * 0.05 / 0.3 + (1 - p) * 0.95 / 0.7);
+    QVERIFY(std::fabs(r.pd - expected) < 1e-12);
+    QVERIFY(std::fabs(r.thresholdPd - adjustForPrior(1.0 / 6.0, 0.3, 0.05)) < 1e-12);
+    QCOMPARE(r.reject, r.pd > r.thresholdPd);
+    QVERIFY(std::fabs(scorer.toModelScale(r.pd) - p) < 1e-12);
+}
+
+void TestExplain::cutoffOptimumByHand()
+{
+    // Accept when PD <= t. Costs: bad accepted 5, good rejected 1. Rows by PD:
+    // 0.1 good, 0.2 good, 0.3 bad, 0.4 good, 0.6 bad, 0.8 bad.
+    // Accepting the k lowest: k=0 → 3 goods rejected = 3/6; k=1 → 2/6; k=2 → 1/6;
+    // k=3 → (5 + 1)/6; k=4 → 5/6; k=5 → 10/6; k=6 → 15/6. Optimum k=2, t = 0.2, cost 1/6.
+    const CutoffAnalysis analysis({0.3, 0.1, 0.8, 0.2, 0.6, 0.4}, {1, 0, 1, 0, 1, 0}, {}, {});
+    const CutoffPoint best = analysis.optimum();
+    QCOMPARE(best.threshold, 0.2);
+    QVERIFY(std::fabs(best.costPerApplicant - 1.0 / 6.0) < 1e-12);
+    QVERIFY(std::fabs(best.acceptanceRate - 2.0 / 6.0) < 1e-12);
+    QCOMPARE(best.badRateAccepted, 0.0);
+    QCOMPARE(analysis.curve().size(), std::size_t(7));
+    QVERIFY(std::fabs(analysis.at(0.35).costPerApplicant - 1.0) < 1e-12);
+    QVERIFY(std::fabs(analysis.acceptAll().costPerApplicant - 15.0 / 6.0) < 1e-12);
+    // Saving against accepting everyone: 15/6 − 1/6 per applicant.
+    QVERIFY(std::fabs(analysis.savings(best, analysis.acceptAll()) - 14.0 / 6.0) < 1e-12);
+    // The same optimum as the evaluation library's cost curve.
+    const std::vector<double> pd{0.3, 0.1, 0.8, 0.2, 0.6, 0.4};
+    const std::vector<std::uint8_t> labels{1, 0, 1, 0, 1, 0};
+    QCOMPARE(costCurve(pd, labels).bestThreshold, best.threshold);
+    QVERIFY(std::fabs(analysis.theoreticalThreshold() - 1.0 / 6.0) < 1e-12);
+    const BootstrapInterval spread = analysis.optimumSpread(100, 7);
+    QCOMPARE(spread.validResamples, std::size_t(100));
+    QVERIFY(spread.lower <= spread.upper);
+}
+
+void TestExplain::cutoffOptimumWithPrior()
+{
+    // Population bad rate 10 % vs 50 % in the sample: bads weigh 0.2, goods 1.8 (total 6).
+    // k=2 → good rejected 1.8/6 = 0.3; k=3 → 0.2/6·5 + 0.3 = 0.4667; k=4 → 0.2/6·5 = 0.1667;
+    // k=5 → 0.3333; k=6 → 0.5. Optimum k=4: accept up to the model PD 0.4, which is the
+    // population PD 0.4·0.2 / (0.4·0.2 + 0.6·1.8) = 0.08 / 1.16.
+    CutoffParams params;
+    params.populationBadRate = 0.1;
+    const CutoffAnalysis analysis({0.3, 0.1, 0.8, 0.2, 0.6, 0.4}, {1, 0, 1, 0, 1, 0}, {}, params);
+    const CutoffPoint best = analysis.optimum();
+    QVERIFY(std::fabs(best.threshold - 0.08 / 1.16) < 1e-12);
+    QVERIFY(std::fabs(best.costPerApplicant - 1.0 / 6.0) < 1e-12);
+    QVERIFY(std::fabs(best.acceptanceRate - (3 * 1.8 + 0.2) / 6.0) < 1e-12);
+    QVERIFY(std::fabs(best.badRateAccepted - 0.2 / 5.6) < 1e-12);
+    QVERIFY(std::fabs(analysis.toModelScale(best.threshold) - 0.4) < 1e-12);
+}
+
+void TestExplain::cutoffProfitByHand()
+{
+    // Amounts 1000, 2000, 1000, 4000, 1000, 1000 by rising PD; margin 10 %, LGD 60 %.
+    // k=1: 100; k=2: 300; k=3: 300 − 600 = −300; k=4: 100; k=5: −500; k=6: −1100.
+    CutoffParams params;
+    params.objective = CutoffObjective::Profit;
+    const CutoffAnalysis analysis({0.1, 0.2, 0.3, 0.4, 0.6, 0.8}, {0, 0, 1, 0, 1, 1},
+                                  {1000, 2000, 1000, 4000, 1000, 1000}, params);
+    const CutoffPoint best = analysis.optimum();
+    QCOMPARE(best.threshold, 0.2);
+    QVERIFY(std::fabs(best.profitTotal - 300.0) < 1e-9);
+    QVERIFY(std::fabs(best.profitPerApplicant - 50.0) < 1e-9);
+    QVERIFY(std::fabs(analysis.acceptAll().profitTotal + 1100.0) < 1e-9);
+    QVERIFY(std::fabs(analysis.savings(best, analysis.acceptAll()) - 1400.0) < 1e-9);
+    QVERIFY(std::fabs(analysis.theoreticalThreshold() - 0.1 / 0.7) < 1e-12);
+}
+
+void TestExplain::batchScoringWithBadRows()
+{
+    const auto model = fitChain(*m_data, "lr", CalibrationMethod::Platt);
+    const Scorer scorer(model, settingsFor(*m_data));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string input = dir.filePath(QStringLiteral("in.csv")).toStdString();
+    const std::string output = dir.filePath(QStringLiteral("out.csv")).toStdString();
+    writeCsv(m_data->subset({0, 1, 2, 3, 4}), input);
+    std::string text = readWholeFile(input);
+    // Row 6: a word as duration; row 7: an unknown purpose; row 8: one field too many.
+    std::string good = text.substr(text.find("\r\n") + 2);
+    good = good.substr(0, good.find("\r\n"));
+    std::string badDuration = good;
+    badDuration.replace(badDuration.find(",6,"), 3, ",six,");
+    std::string badPurpose = good;
+    badPurpose.replace(badPurpose.find("radio/tv"), 8, "yacht");
+    text += badDuration + "\r\n" + badPurpose + "\r\n" + good + ",extra\r\n";
+    writeFileAtomically(input, text);
+    const std::string before = readWholeFile(input);
+
+    BatchScoreParams params;
+    params.inputPath = input;
+    params.outputPath = output;
+    params.chunkRows = 3; // several chunks
+    params.threads = 2;
+    std::size_t events = 0;
+    params.progress = [&](const ProgressEvent&) {
+        ++events;
+        return true;
+    };
+    const BatchScoreResult result = BatchScorer(scorer, params).run();
+    QCOMPARE(result.rows, std::size_t(8));
+    QCOMPARE(result.scored, std::size_t(5));
+    QCOMPARE(result.failed, std::size_t(3));
+    QCOMPARE(events, std::size_t(3));
+    QCOMPARE(readWholeFile(input), before); // input untouched
+
+    const ReadResult read = readDataset(output, {FileFormat::Csv, {"class", "bad"}});
+    const Dataset& out = read.dataset;
+    QCOMPARE(out.rowCount(), std::size_t(8));
+    const auto pdIndex = out.schema().indexOf("pd");
+    const auto errorIndex = out.schema().indexOf("error");
+    const auto decisionIndex = out.schema().indexOf("decision");
+    const auto reasonIndex = out.schema().indexOf("reason_1");
+    QVERIFY(pdIndex && errorIndex && decisionIndex && reasonIndex);
+    for (std::size_t row = 0; row < 5; ++row) {
+        const double expected = scorer.probability(applicantOf(*m_data, row));
+        QVERIFY(std::fabs(out.column(*pdIndex).numeric[row] - expected) < 1e-6);
+        QCOMPARE(out.column(*decisionIndex).text(row),
+                 std::string(expected > 1.0 / 6.0 ? "reject" : "accept"));
+        QVERIFY(out.column(*errorIndex).isMissing(row));
+    }
+    QVERIFY(out.column(*errorIndex).text(5).find("duration: 'six' is not a number") !=
+            std::string::npos);
+    QVERIFY(out.column(*errorIndex).text(6).find("purpose: unknown category 'yacht'") !=
+            std::string::npos);
+    QVERIFY(out.column(*errorIndex).text(7).find("expected 21 fields, found 22") !=
+            std::string::npos);
+    QVERIFY(std::isnan(out.column(*pdIndex).numeric[5]));
+
+    // A short row is reported too, and the run goes on.
+    writeFileAtomically(input, before + "<0,12\r\n" + good + "\r\n");
+    const BatchScoreResult second = BatchScorer(scorer, params).run();
+    QCOMPARE(second.rows, std::size_t(10));
+    QCOMPARE(second.failed, std::size_t(4));
+    QVERIFY(readWholeFile(output).find("line 10: expected 21 fields, found 2") !=
+            std::string::npos);
+
+    params.outputPath = input;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BatchScorer(scorer, params).run());
+}
+
+QTEST_GUILESS_MAIN(TestExplain)
+#include "test_explain.moc"

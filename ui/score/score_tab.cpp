@@ -1,0 +1,794 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#include "score/score_tab.h"
+
+#include "common/atomic_file.h"
+#include "explain/attribute_glossary.h"
+#include "io/model_bundle.h"
+#include "main/app_state.h"
+#include "widgets/chart_widget.h"
+
+#include <QAction>
+#include <QBarSet>
+#include <QChart>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHorizontalStackedBarSeries>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLegend>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProgressBar>
+#include <QPromise>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace credit::ui {
+namespace {
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QString percent(double share)
+{
+    return QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', 2);
+}
+
+} // namespace
+
+ScoreTab::ScoreTab(AppState* state, QWidget* parent)
+    : TabPage(state, parent), m_formWidget(new QWidget), m_form(new QFormLayout(m_formWidget)),
+      m_modelLabel(new QLabel), m_resultLabel(new QLabel), m_reasonsLabel(new QLabel),
+      m_flagsLabel(new QLabel), m_legendLabel(new QLabel), m_reasonsChart(new ChartWidget),
+      m_rowSpin(new QSpinBox), m_scoreButton(new QPushButton(tr("Score"))),
+      m_batchBar(new QProgressBar), m_batchLabel(new QLabel),
+      m_batchAction(new QAction(tr("&Batch Score CSV…"), this))
+{
+    m_batchAction->setObjectName(QStringLiteral("batchScoreAction"));
+    m_batchAction->setStatusTip(tr("Score every row of a CSV file into a new CSV file"));
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_formWidget);
+    scroll->setMinimumWidth(420);
+
+    auto* clear = new QPushButton(tr("Clear form"));
+    auto* saveJson = new QPushButton(tr("Save applicant…"));
+    auto* loadJson = new QPushButton(tr("Load applicant…"));
+    auto* loadRow = new QPushButton(tr("Load data row"));
+    auto* sheet = new QPushButton(tr("Decision sheet (PDF)…"));
+    auto* batch = new QPushButton(tr("Batch score CSV…"));
+    m_rowSpin->setRange(1, 1);
+    m_rowSpin->setPrefix(tr("row "));
+    m_rowSpin->setToolTip(tr("Row of the data (Data tab) to load into the form"));
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(m_scoreButton, 0, 0);
+    buttons->addWidget(clear, 0, 1);
+    buttons->addWidget(m_rowSpin, 1, 0);
+    buttons->addWidget(loadRow, 1, 1);
+    buttons->addWidget(loadJson, 2, 0);
+    buttons->addWidget(saveJson, 2, 1);
+    buttons->addWidget(sheet, 3, 0);
+    buttons->addWidget(batch, 3, 1);
+    m_batchBar->setRange(0, 1000);
+    m_batchBar->hide();
+    m_batchLabel->setWordWrap(true);
+
+    auto* left = new QVBoxLayout;
+    m_modelLabel->setWordWrap(true);
+    left->addWidget(m_modelLabel);
+    left->addWidget(scroll, 1);
+    left->addLayout(buttons);
+    left->addWidget(m_batchBar);
+    left->addWidget(m_batchLabel);
+
+    m_resultLabel->setTextFormat(Qt::RichText);
+    m_resultLabel->setWordWrap(true);
+    m_resultLabel->setObjectName(QStringLiteral("scoreResult"));
+    m_reasonsLabel->setTextFormat(Qt::RichText);
+    m_reasonsLabel->setWordWrap(true);
+    m_flagsLabel->setWordWrap(true);
+    m_flagsLabel->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    m_legendLabel->setWordWrap(true);
+    m_reasonsChart->setExportName(QStringLiteral("score_reasons"));
+    m_reasonsChart->showPlaceholder(tr("Score an applicant to see the reasons."));
+    auto* resultBox = new QGroupBox(tr("Result"));
+    auto* resultLayout = new QVBoxLayout(resultBox);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_resultLabel, 2);
+    top->addWidget(m_legendLabel, 1);
+    resultLayout->addLayout(top);
+    resultLayout->addWidget(m_flagsLabel);
+    resultLayout->addWidget(m_reasonsLabel);
+    resultLayout->addWidget(m_reasonsChart, 1);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->addLayout(left, 4);
+    layout->addWidget(resultBox, 5);
+
+    connect(m_scoreButton, &QPushButton::clicked, this, &ScoreTab::scoreNow);
+    connect(clear, &QPushButton::clicked, this, &ScoreTab::clearForm);
+    connect(loadRow, &QPushButton::clicked, this,
+            [this] { loadDatasetRow(m_rowSpin->value() - 1); });
+    connect(saveJson, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save applicant"), {},
+                                                          tr("Applicant (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !saveApplicantJson(path, &error)) {
+            m_batchLabel->setText(error);
+        }
+    });
+    connect(loadJson, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Load applicant"), {},
+                                                          tr("Applicant (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !loadApplicantJson(path, &error)) {
+            m_batchLabel->setText(error);
+        }
+    });
+    connect(sheet, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save decision sheet"),
+                                                          QStringLiteral("decision_sheet.pdf"),
+                                                          tr("PDF (*.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !exportDecisionSheet(path, &error)) {
+            m_batchLabel->setText(error);
+        }
+    });
+    connect(batch, &QPushButton::clicked, this, &ScoreTab::batchWithDialog);
+    connect(m_batchAction, &QAction::triggered, this, &ScoreTab::batchWithDialog);
+    connect(&m_batchWatcher, &QFutureWatcher<BatchOutcome>::progressValueChanged, this,
+            [this](int value) {
+                m_batchBar->setValue(value);
+                emit batchProgress(value / 1000.0);
+            });
+    connect(&m_batchWatcher, &QFutureWatcher<BatchOutcome>::finished, this, [this] {
+        m_batchBar->hide();
+        QString message;
+        if (m_batchWatcher.isCanceled()) {
+            message = tr("Batch scoring cancelled.");
+        } else {
+            const BatchOutcome outcome = m_batchWatcher.result();
+            message = outcome.error;
+            m_batchLabel->setText(
+                outcome.error.isEmpty()
+                    ? tr("Scored %1 of %2 rows (%3 rejected, %4 with errors) in %5 s.")
+                          .arg(outcome.result.scored)
+                          .arg(outcome.result.rows)
+                          .arg(outcome.result.rejected)
+                          .arg(outcome.result.failed)
+                          .arg(outcome.result.seconds, 0, 'f', 1)
+                    : tr("Batch scoring failed: %1").arg(outcome.error));
+        }
+        emit batchFinished(message);
+    });
+    connect(state, &AppState::modelBundleChanged, this, &ScoreTab::rebuildScorer);
+    connect(state, &AppState::currentModelChanged, this, &ScoreTab::rebuildScorer);
+    connect(state, &AppState::thresholdChanged, this, &ScoreTab::rebuildScorer);
+    connect(state, &AppState::decisionSettingsChanged, this, &ScoreTab::rebuildScorer);
+    connect(state, &AppState::datasetChanged, this, [this] {
+        const auto dataset = appState()->dataset();
+        m_rowSpin->setRange(1, dataset ? int(std::max<std::size_t>(1, dataset->rowCount())) : 1);
+    });
+    rebuildScorer();
+}
+
+ScoreTab::~ScoreTab()
+{
+    m_batchWatcher.cancel();
+    m_batchWatcher.waitForFinished();
+}
+
+void ScoreTab::rebuildScorer()
+{
+    const auto bundle = appState()->modelBundle();
+    const auto model = appState()->currentModel();
+    if (!bundle || !model) {
+        m_scorer.reset();
+        m_modelLabel->setText(tr("Train a model (Train tab) or open a model file to score "
+                                 "applicants."));
+        m_scoreButton->setEnabled(false);
+        m_batchAction->setEnabled(false);
+        rebuildForm();
+        return;
+    }
+    core::ScoringSettings settings = core::ScoringSettings::fromBundle(*bundle);
+    settings.threshold = appState()->threshold();
+    settings.populationBadRate = appState()->decisionSettings().populationBadRate;
+    m_scorer = std::make_shared<const core::Scorer>(model, std::move(settings));
+    const core::ScoringSettings& s = m_scorer->settings();
+    m_modelLabel->setText(
+        tr("Model: %1 · reject when PD > %2%3")
+            .arg(qs(model->classifier().displayName()), percent(m_scorer->toPopulation(
+                                                            s.threshold)))
+            .arg(std::isnan(s.populationBadRate)
+                     ? tr(" · PDs on the training sample's bad rate")
+                     : tr(" · PDs corrected to a population bad rate of %1")
+                           .arg(percent(s.populationBadRate))));
+    QStringList legend{tr("<b>Risk grades</b> (on the PD):")};
+    for (const std::string& line : s.grading.legend()) {
+        legend << qs(line).toHtmlEscaped();
+    }
+    legend << tr("Points: %1 at odds %2:1 (good:bad), %3 points double the odds.")
+                  .arg(s.scale.basePoints)
+                  .arg(s.scale.baseOdds)
+                  .arg(s.scale.pointsToDouble);
+    m_legendLabel->setText(legend.join(QStringLiteral("<br>")));
+    m_scoreButton->setEnabled(true);
+    m_batchAction->setEnabled(true);
+    rebuildForm();
+    if (m_result) {
+        const std::optional<core::ScoreResult> keep = m_previous;
+        scoreNow();
+        m_previous = keep; // a new threshold is not a what-if step
+        showResult();
+    }
+}
+
+void ScoreTab::rebuildForm()
+{
+    std::vector<std::string> signature;
+    if (m_scorer) {
+        for (const core::ColumnSchema& field : m_scorer->settings().fields) {
+            signature.push_back(field.name);
+        }
+    }
+    if (signature == m_formSignature && !m_fields.empty()) {
+        return;
+    }
+    const core::Applicant kept = m_fields.empty() ? core::Applicant{} : applicant();
+    m_formSignature = signature;
+    while (m_form->rowCount() > 0) {
+        m_form->removeRow(0);
+    }
+    m_fields.clear();
+    m_result.reset();
+    m_previous.reset();
+    if (!m_scorer) {
+        return;
+    }
+    const auto& attributes = m_scorer->model().pipeline().attributes();
+    auto stats = [&](const std::string& name) -> const core::AttributeStats* {
+        for (const core::AttributeStats& a : attributes) {
+            if (a.name == name) {
+                return &a;
+            }
+        }
+        return nullptr;
+    };
+    for (const core::ColumnSchema& schema : m_scorer->settings().fields) {
+        Field field;
+        field.schema = schema;
+        const QString meaning = qs(core::AttributeGlossary::meaning(schema.name));
+        const core::AttributeStats* a = stats(schema.name);
+        QWidget* editor = nullptr;
+        if (schema.type == core::ColumnType::Categorical) {
+            field.combo = new QComboBox;
+            field.combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+            field.combo->setMinimumContentsLength(18);
+            for (const std::string& level : schema.levels) {
+                const std::string levelMeaning =
+                    core::AttributeGlossary::levelMeaning(schema.name, level);
+                const QString text = levelMeaning == level
+                                         ? qs(level)
+                                         : QStringLiteral("%1 — %2").arg(qs(level),
+                                                                         qs(levelMeaning));
+                field.combo->addItem(text, qs(level));
+            }
+            field.defaultValue = a && !a->levels.empty() ? qs(a->levels[a->mode])
+                                                         : qs(schema.levels.front());
+            editor = field.combo;
+            connect(field.combo, &QComboBox::currentIndexChanged, this, &ScoreTab::onFieldChanged);
+        } else {
+            field.spin = new QDoubleSpinBox;
+            field.spin->setRange(-1e9, 1e9);
+            field.spin->setDecimals(2);
+            field.spin->setKeyboardTracking(false);
+            const std::string unit = core::AttributeGlossary::unit(schema.name);
+            if (!unit.empty() && unit != "band") {
+                field.spin->setSuffix(QLatin1Char(' ') + qs(unit));
+            }
+            field.defaultValue = QString::number(a ? a->median : 0.0, 'g', 15);
+            editor = field.spin;
+            connect(field.spin, &QDoubleSpinBox::valueChanged, this, &ScoreTab::onFieldChanged);
+        }
+        const auto range = m_scorer->settings().numericRanges.find(schema.name);
+        QString tip = meaning;
+        if (range != m_scorer->settings().numericRanges.end()) {
+            tip += tr("\nTraining range: %1 to %2")
+                       .arg(qs(core::AttributeGlossary::formatNumber(range->second.first)),
+                            qs(core::AttributeGlossary::formatNumber(range->second.second)));
+        }
+        editor->setToolTip(tip);
+        editor->setObjectName(qs(schema.name));
+        field.error = new QLabel;
+        field.error->setStyleSheet(QStringLiteral("color: #b00020;"));
+        field.error->setWordWrap(true);
+        field.error->hide();
+        auto* cell = new QWidget;
+        auto* cellLayout = new QVBoxLayout(cell);
+        cellLayout->setContentsMargins(0, 0, 0, 0);
+        cellLayout->setSpacing(1);
+        cellLayout->addWidget(editor);
+        cellLayout->addWidget(field.error);
+        auto* label = new QLabel(meaning + QLatin1Char(':'));
+        label->setToolTip(qs(schema.name));
+        label->setWordWrap(true);
+        m_form->addRow(label, cell);
+        m_fields.push_back(field);
+    }
+    clearForm();
+    if (!kept.empty()) {
+        setApplicant(kept);
+    }
+}
+
+core::Applicant ScoreTab::applicant() const
+{
+    core::Applicant out;
+    for (const Field& field : m_fields) {
+        out[field.schema.name] =
+            field.combo ? field.combo->currentData().toString().toStdString()
+                        : QString::number(field.spin->value(), 'g', 15).toStdString();
+    }
+    return out;
+}
+
+void ScoreTab::setApplicant(const core::Applicant& values)
+{
+    m_filling = true;
+    for (Field& field : m_fields) {
+        const auto it = values.find(field.schema.name);
+        if (it == values.end()) {
+            continue;
+        }
+        if (field.combo) {
+            const int index = field.combo->findData(qs(it->second));
+            if (index >= 0) {
+                field.combo->setCurrentIndex(index);
+            }
+        } else {
+            field.spin->setValue(qs(it->second).toDouble());
+        }
+    }
+    m_filling = false;
+    scoreNow();
+}
+
+bool ScoreTab::loadDatasetRow(int row)
+{
+    const auto dataset = appState()->dataset();
+    if (!dataset || row < 0 || std::size_t(row) >= dataset->rowCount()) {
+        return false;
+    }
+    core::Applicant values;
+    for (const std::size_t c : dataset->schema().featureIndices()) {
+        values[dataset->column(c).name()] = dataset->column(c).text(std::size_t(row));
+    }
+    setApplicant(values);
+    return true;
+}
+
+void ScoreTab::clearForm()
+{
+    core::Applicant defaults;
+    for (const Field& field : m_fields) {
+        defaults[field.schema.name] = field.defaultValue.toStdString();
+    }
+    setApplicant(defaults);
+}
+
+void ScoreTab::onFieldChanged()
+{
+    if (!m_filling) {
+        scoreNow(); // live what-if
+    }
+}
+
+void ScoreTab::scoreNow()
+{
+    if (!m_scorer || m_fields.empty()) {
+        return;
+    }
+    const core::Applicant values = applicant();
+    core::ScoreResult r = m_scorer->score(values);
+    if (m_result && m_result->valid()) {
+        m_previous = m_result;
+    }
+    m_result = std::move(r);
+    m_resultApplicant = values;
+    showResult();
+    emit scored();
+}
+
+void ScoreTab::showResult()
+{
+    for (Field& field : m_fields) {
+        field.error->hide();
+        field.error->clear();
+    }
+    if (!m_result) {
+        return;
+    }
+    const core::ScoreResult& r = *m_result;
+    if (!r.valid()) {
+        QStringList messages;
+        for (const core::FieldIssue& issue : r.errors) {
+            messages << qs(issue.message);
+            for (Field& field : m_fields) {
+                if (field.schema.name == issue.field) {
+                    field.error->setText(qs(issue.message));
+                    field.error->show();
+                }
+            }
+        }
+        m_resultLabel->setText(tr("<p style='color:#b00020'><b>Cannot score:</b> fix the fields "
+                                  "marked in red.</p><p>%1</p>")
+                                   .arg(messages.join(QStringLiteral("<br>")).toHtmlEscaped()));
+        m_reasonsLabel->clear();
+        m_flagsLabel->clear();
+        m_reasonsChart->showPlaceholder(tr("No result: the form has invalid fields."));
+        return;
+    }
+    QString html;
+    html += tr("<p style='font-size:15pt'>PD <b>%1</b> &nbsp; <span style='color:%2'><b>%3</b>"
+               "</span></p>")
+                .arg(percent(r.pd), r.reject ? QStringLiteral("#b00020")
+                                             : QStringLiteral("#1b5e20"),
+                     r.reject ? tr("REJECT") : tr("ACCEPT"));
+    html += tr("<p>Risk grade <b>%1</b> · <b>%2</b> points · cut-off PD %3 (%4 points)</p>")
+                .arg(qs(r.grade))
+                .arg(r.points, 0, 'f', 0)
+                .arg(percent(r.thresholdPd))
+                .arg(m_scorer->settings().scale.points(r.thresholdPd), 0, 'f', 0);
+    if (m_previous && m_previous->valid()) {
+        html += tr("<p style='color:#555'>Before the last change: PD %1, %2 points, grade %3, "
+                   "%4 (change %5 points)</p>")
+                    .arg(percent(m_previous->pd))
+                    .arg(m_previous->points, 0, 'f', 0)
+                    .arg(qs(m_previous->grade))
+                    .arg(m_previous->reject ? tr("reject") : tr("accept"))
+                    .arg(r.points - m_previous->points, 0, 'f', 1);
+    }
+    m_resultLabel->setText(html);
+    QStringList flags;
+    for (const core::FieldIssue& issue : r.outOfRange) {
+        flags << tr("⚠ Outside the training range: the model extrapolates — %1")
+                     .arg(qs(issue.message));
+        for (Field& field : m_fields) {
+            if (field.schema.name == issue.field) {
+                field.error->setText(tr("outside the training range"));
+                field.error->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+                field.error->show();
+            }
+        }
+    }
+    m_flagsLabel->setText(flags.join(QLatin1Char('\n')));
+    if (!r.hasReasons) {
+        m_reasonsLabel->setText(tr("This model type gives no per-attribute reasons."));
+        m_reasonsChart->showPlaceholder(tr("No reasons for this model type."));
+        return;
+    }
+    QStringList lines{tr("<b>Main reasons for the risk</b> (most adverse first):")};
+    int n = 0;
+    for (const std::string& text : r.reasonTexts) {
+        lines << QStringLiteral("%1. %2").arg(++n).arg(qs(text).toHtmlEscaped());
+    }
+    if (r.reasonTexts.empty()) {
+        lines << tr("No attribute raises the risk above the average applicant.");
+    }
+    m_reasonsLabel->setText(lines.join(QStringLiteral("<br>")));
+    showReasonsChart(r);
+}
+
+void ScoreTab::showReasonsChart(const core::ScoreResult& r)
+{
+    // The ten largest contributions by size, the largest at the top.
+    std::vector<const core::Reason*> shown;
+    for (const core::Reason& reason : r.reasons) {
+        shown.push_back(&reason);
+    }
+    std::stable_sort(shown.begin(), shown.end(), [](const auto* a, const auto* b) {
+        return std::fabs(a->contribution) > std::fabs(b->contribution);
+    });
+    shown.resize(std::min<std::size_t>(shown.size(), 10));
+    std::reverse(shown.begin(), shown.end());
+    m_reasonsChart->clear(tr("Reasons: contribution of each attribute to the risk"));
+    auto* adverse = new QBarSet(tr("Raises the risk"));
+    adverse->setColor(QColor(0xc6, 0x28, 0x28));
+    auto* favourable = new QBarSet(tr("Lowers the risk"));
+    favourable->setColor(QColor(0x2e, 0x7d, 0x32));
+    QStringList categories;
+    double extent = 0.1;
+    for (const core::Reason* reason : shown) {
+        QString label = QStringLiteral("%1 = %2").arg(qs(reason->meaning), qs(reason->value));
+        if (label.size() > 48) {
+            label = label.left(46) + QStringLiteral("…");
+        }
+        categories << label.toHtmlEscaped(); // axis labels render rich text: "<0" is a tag
+        *adverse << std::max(0.0, reason->contribution);
+        *favourable << std::min(0.0, reason->contribution);
+        extent = std::max(extent, std::fabs(reason->contribution));
+    }
+    auto* series = new QHorizontalStackedBarSeries;
+    series->append(adverse);
+    series->append(favourable);
+    series->setBarWidth(0.7);
+    m_reasonsChart->chart()->addSeries(series);
+    m_reasonsChart->addCategoryAxis(Qt::AlignLeft, {}, categories, series);
+    QValueAxis* x = m_reasonsChart->addValueAxis(
+        Qt::AlignBottom, tr("Contribution to the log-odds of bad (> 0 raises the risk)"), series);
+    x->setRange(-extent * 1.1, extent * 1.1);
+    x->applyNiceNumbers();
+}
+
+QWidget* ScoreTab::fieldWidget(const QString& attribute) const
+{
+    for (const Field& field : m_fields) {
+        if (qs(field.schema.name) == attribute) {
+            return field.combo ? static_cast<QWidget*>(field.combo) : field.spin;
+        }
+    }
+    return nullptr;
+}
+
+QLabel* ScoreTab::fieldError(const QString& attribute) const
+{
+    for (const Field& field : m_fields) {
+        if (qs(field.schema.name) == attribute) {
+            return field.error;
+        }
+    }
+    return nullptr;
+}
+
+bool ScoreTab::saveApplicantJson(const QString& path, QString* error) const
+{
+    QJsonObject object;
+    for (const auto& [key, value] : applicant()) {
+        object.insert(qs(key), qs(value));
+    }
+    try {
+        core::writeFileAtomically(QFile::encodeName(path).toStdString(),
+                                  QJsonDocument(object).toJson().toStdString());
+    } catch (const std::exception& e) {
+        if (error) {
+            *error = QString::fromUtf8(e.what());
+        }
+        return false;
+    }
+    return true;
+}
+
+bool ScoreTab::loadApplicantJson(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+        }
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject()) {
+        if (error) {
+            *error = tr("%1 is not a JSON object of attribute → value (%2)")
+                         .arg(path, parseError.errorString());
+        }
+        return false;
+    }
+    core::Applicant values;
+    const QJsonObject object = document.object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        values[it.key().toStdString()] =
+            (it.value().isDouble() ? QString::number(it.value().toDouble(), 'g', 17)
+                                   : it.value().toString())
+                .toStdString();
+    }
+    setApplicant(values);
+    return true;
+}
+
+bool ScoreTab::exportDecisionSheet(const QString& path, QString* error) const
+{
+    if (!m_result || !m_result->valid() || !m_scorer) {
+        if (error) {
+            *error = tr("There is no valid score to print: score an applicant first.");
+        }
+        return false;
+    }
+    const core::ScoreResult& r = *m_result;
+    const QString temporary = path + QStringLiteral(".part");
+    {
+        QPdfWriter pdf(temporary);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
+        pdf.setResolution(300);
+        pdf.setTitle(tr("Credit decision sheet"));
+        pdf.setCreator(QStringLiteral("Credit Risk Studio"));
+        QPainter p(&pdf);
+        if (!p.isActive()) {
+            if (error) {
+                *error = tr("Cannot write %1").arg(path);
+            }
+            return false;
+        }
+        const int width = p.viewport().width();
+        const int line = 62; // 300 dpi: about 5 mm
+        int y = 0;
+        QFont title(QStringLiteral("DejaVu Sans"), 16, QFont::Bold);
+        QFont body(QStringLiteral("DejaVu Sans"), 9);
+        QFont bold = body;
+        bold.setBold(true);
+        p.setFont(title);
+        p.drawText(QRect(0, y, width, 2 * line), Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("Credit decision sheet"));
+        y += 2 * line;
+        p.setFont(body);
+        p.drawText(QRect(0, y, width, line), Qt::AlignLeft,
+                   tr("Model: %1 · %2 · printed %3")
+                       .arg(qs(m_scorer->model().classifier().displayName()),
+                            appState()->modelPath().isEmpty()
+                                ? tr("unsaved model")
+                                : QFileInfo(appState()->modelPath()).fileName(),
+                            QDateTime::currentDateTime().toString(Qt::ISODate)));
+        y += int(1.5 * line);
+        p.setFont(title);
+        p.setPen(r.reject ? QColor(0xb0, 0, 0x20) : QColor(0x1b, 0x5e, 0x20));
+        p.drawText(QRect(0, y, width, 2 * line), Qt::AlignLeft | Qt::AlignVCenter,
+                   r.reject ? tr("Decision: REJECT") : tr("Decision: ACCEPT"));
+        p.setPen(Qt::black);
+        y += 2 * line;
+        p.setFont(body);
+        const QStringList summary{
+            tr("Probability of default (PD): %1").arg(percent(r.pd)),
+            tr("Cut-off: reject when PD > %1 (%2 points)")
+                .arg(percent(r.thresholdPd))
+                .arg(m_scorer->settings().scale.points(r.thresholdPd), 0, 'f', 0),
+            tr("Risk grade: %1 · Scorecard points: %2").arg(qs(r.grade)).arg(r.points, 0, 'f', 0),
+            std::isnan(m_scorer->settings().populationBadRate)
+                ? tr("PD on the training sample's bad rate (no population correction)")
+                : tr("PD corrected to a population bad rate of %1")
+                      .arg(percent(m_scorer->settings().populationBadRate)),
+        };
+        for (const QString& text : summary) {
+            p.drawText(QRect(0, y, width, line), Qt::AlignLeft, text);
+            y += line;
+        }
+        y += line / 2;
+        p.setFont(bold);
+        p.drawText(QRect(0, y, width, line), Qt::AlignLeft, tr("Main reasons (most adverse first)"));
+        y += line;
+        p.setFont(body);
+        int n = 0;
+        for (const std::string& text : r.reasonTexts) {
+            p.drawText(QRect(0, y, width, line), Qt::AlignLeft,
+                       QStringLiteral("%1. %2").arg(++n).arg(qs(text)));
+            y += line;
+        }
+        if (r.reasonTexts.empty()) {
+            p.drawText(QRect(0, y, width, line), Qt::AlignLeft,
+                       tr("No attribute raises the risk above the average applicant."));
+            y += line;
+        }
+        for (const core::FieldIssue& issue : r.outOfRange) {
+            p.drawText(QRect(0, y, width, line), Qt::AlignLeft,
+                       tr("Warning: %1").arg(qs(issue.message)));
+            y += line;
+        }
+        y += line / 2;
+        p.setFont(bold);
+        p.drawText(QRect(0, y, width, line), Qt::AlignLeft, tr("Applicant"));
+        y += line;
+        p.setFont(body);
+        for (const Field& field : m_fields) {
+            const auto it = m_resultApplicant.find(field.schema.name);
+            const std::string value = it == m_resultApplicant.end() ? std::string() : it->second;
+            std::string shown = value;
+            if (field.combo) {
+                const std::string meaning =
+                    core::AttributeGlossary::levelMeaning(field.schema.name, value);
+                if (meaning != value) {
+                    shown += " (" + meaning + ")";
+                }
+            }
+            p.drawText(QRect(0, y, width / 2, line), Qt::AlignLeft,
+                       p.fontMetrics().elidedText(
+                           qs(core::AttributeGlossary::meaning(field.schema.name)),
+                           Qt::ElideRight, width / 2 - 20));
+            p.drawText(QRect(width / 2, y, width / 2, line), Qt::AlignLeft, qs(shown));
+            y += line;
+        }
+        y += line / 2;
+        p.setFont(QFont(QStringLiteral("DejaVu Sans"), 7));
+        p.setPen(QColor(0x55, 0x55, 0x55));
+        p.drawText(QRect(0, y, width, 3 * line), Qt::AlignLeft | Qt::TextWordWrap,
+                   tr("Reasons are the attributes that raise this applicant's log-odds of "
+                      "default most above the average applicant (model contributions). Grades: "
+                      "A < 2 %, B < 5 %, C < 10 %, D < 20 %, E >= 20 % PD."));
+    }
+    QFile::remove(path);
+    if (!QFile::rename(temporary, path)) {
+        QFile::remove(temporary);
+        if (error) {
+            *error = tr("Cannot write %1").arg(path);
+        }
+        return false;
+    }
+    return true;
+}
+
+void ScoreTab::startBatch(const QString& input, const QString& output)
+{
+    if (!m_scorer || isBatchRunning()) {
+        emit batchFinished(tr("No model, or a batch is already running."));
+        return;
+    }
+    const std::shared_ptr<const core::Scorer> scorer = m_scorer;
+    core::BatchScoreParams params;
+    params.inputPath = QFile::encodeName(input).toStdString();
+    params.outputPath = QFile::encodeName(output).toStdString();
+    params.threads = std::max(1, QThread::idealThreadCount());
+    m_batchBar->setValue(0);
+    m_batchBar->show();
+    m_batchLabel->setText(tr("Scoring %1…").arg(input));
+    m_batchWatcher.setFuture(QtConcurrent::run(
+        [scorer, params](QPromise<BatchOutcome>& promise) mutable {
+            promise.setProgressRange(0, 1000);
+            params.progress = [&promise](const core::ProgressEvent& event) {
+                promise.setProgressValue(int(event.fraction * 1000));
+                return !promise.isCanceled();
+            };
+            BatchOutcome outcome;
+            try {
+                outcome.result = core::BatchScorer(*scorer, params).run();
+            } catch (const core::Cancelled&) {
+                outcome.error = QStringLiteral("cancelled");
+            } catch (const std::exception& e) {
+                outcome.error = QString::fromUtf8(e.what());
+            }
+            promise.addResult(outcome);
+        }));
+}
+
+bool ScoreTab::isBatchRunning() const
+{
+    return m_batchWatcher.isRunning();
+}
+
+void ScoreTab::batchWithDialog()
+{
+    const QString input = QFileDialog::getOpenFileName(this, tr("CSV file to score"), {},
+                                                       tr("CSV files (*.csv *.txt)"));
+    if (input.isEmpty()) {
+        return;
+    }
+    const QString output = QFileDialog::getSaveFileName(
+        this, tr("Write the scores to"),
+        QFileInfo(input).absolutePath() + QStringLiteral("/") +
+            QFileInfo(input).completeBaseName() + QStringLiteral("_scored.csv"),
+        tr("CSV files (*.csv)"));
+    if (!output.isEmpty()) {
+        startBatch(input, output);
+    }
+}
+
+} // namespace credit::ui

@@ -1,0 +1,131 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "main/tab_page.h"
+
+#include "explain/batch_scorer.h"
+#include "explain/scorer.h"
+
+#include <QFutureWatcher>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QAction;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace credit::ui {
+
+class ChartWidget;
+
+/// The Score tab: a form generated from the model's schema (a combo box with the human meaning
+/// of every level, a spin box per number, defaults at the training median / mode), the result
+/// (PD, decision at the current threshold, grade, points, reasons as a chart and as sentences),
+/// what-if against the previous result, applicant JSON files, loading a row of the data, a
+/// one-page PDF decision sheet and batch scoring of CSV files off the GUI thread. Every number
+/// comes from core::Scorer.
+class ScoreTab : public TabPage
+{
+    Q_OBJECT
+
+public:
+    explicit ScoreTab(AppState* state, QWidget* parent = nullptr);
+    ~ScoreTab() override;
+
+    QString tabId() const override { return QStringLiteral("score"); }
+    QString tabTitle() const override { return tr("Score"); }
+
+    /// The applicant as currently entered in the form (attribute → text).
+    core::Applicant applicant() const;
+    /// Fills the form (unknown attributes ignored) and scores.
+    void setApplicant(const core::Applicant& applicant);
+    /// Fills the form from row `row` of the current dataset; false when there is none.
+    bool loadDatasetRow(int row);
+    /// Resets every field to its default (training median / mode).
+    void clearForm();
+    /// Scores the form now; the result is also shown. Invalid fields block scoring.
+    void scoreNow();
+    /// The last result (valid() false when the form had errors); nullopt before any scoring.
+    const std::optional<core::ScoreResult>& result() const { return m_result; }
+    const std::optional<core::ScoreResult>& previousResult() const { return m_previous; }
+    bool hasModel() const { return m_scorer != nullptr; }
+
+    bool saveApplicantJson(const QString& path, QString* error = nullptr) const;
+    bool loadApplicantJson(const QString& path, QString* error = nullptr);
+    /// Writes the one-page PDF decision sheet of the current result; false with `error` when
+    /// there is no valid result or the file cannot be written.
+    bool exportDecisionSheet(const QString& path, QString* error = nullptr) const;
+
+    /// Starts batch scoring of a CSV file off the GUI thread; batchFinished() follows.
+    void startBatch(const QString& input, const QString& output);
+    bool isBatchRunning() const;
+    /// The menu action (File ▸ Batch Score…) that asks for the files and starts a batch.
+    QAction* batchAction() const { return m_batchAction; }
+
+    // Widgets, for tests.
+    QWidget* fieldWidget(const QString& attribute) const;
+    QLabel* fieldError(const QString& attribute) const;
+    QLabel* resultLabel() const { return m_resultLabel; }
+    QLabel* reasonsLabel() const { return m_reasonsLabel; }
+    ChartWidget* reasonsChart() const { return m_reasonsChart; }
+
+signals:
+    void scored();
+    void batchProgress(double fraction);
+    /// `message` is empty on success, else the error.
+    void batchFinished(const QString& message);
+
+private:
+    struct Field
+    {
+        core::ColumnSchema schema;
+        QComboBox* combo = nullptr;
+        QDoubleSpinBox* spin = nullptr;
+        QLabel* error = nullptr;
+        QString defaultValue;
+    };
+    struct BatchOutcome
+    {
+        core::BatchScoreResult result;
+        QString error;
+    };
+
+    void rebuildScorer();
+    void rebuildForm();
+    void showResult();
+    void showReasonsChart(const core::ScoreResult& r);
+    void batchWithDialog();
+    void onFieldChanged();
+
+    std::shared_ptr<const core::Scorer> m_scorer;
+    std::vector<Field> m_fields;
+    std::vector<std::string> m_formSignature;
+    QWidget* m_formWidget;
+    QFormLayout* m_form;
+    QLabel* m_modelLabel;
+    QLabel* m_resultLabel;
+    QLabel* m_reasonsLabel;
+    QLabel* m_flagsLabel;
+    QLabel* m_legendLabel;
+    ChartWidget* m_reasonsChart;
+    QSpinBox* m_rowSpin;
+    QPushButton* m_scoreButton;
+    QProgressBar* m_batchBar;
+    QLabel* m_batchLabel;
+    QAction* m_batchAction;
+    QFutureWatcher<BatchOutcome> m_batchWatcher;
+    std::optional<core::ScoreResult> m_result;
+    std::optional<core::ScoreResult> m_previous;
+    core::Applicant m_resultApplicant;
+    bool m_filling = false;
+};
+
+} // namespace credit::ui

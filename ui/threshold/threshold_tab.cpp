@@ -1,0 +1,579 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#include "threshold/threshold_tab.h"
+
+#include "io/model_bundle.h"
+#include "main/app_state.h"
+#include "widgets/chart_widget.h"
+
+#include <QChart>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSlider>
+#include <QStackedWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace credit::ui {
+namespace {
+
+constexpr int kSliderSteps = 1000;
+
+QString percent(double share, int decimals = 1)
+{
+    return std::isnan(share) ? QStringLiteral("–")
+                             : QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', decimals);
+}
+
+QString money(double value)
+{
+    return std::isnan(value) ? QStringLiteral("–")
+                             : QLocale(QLocale::English).toString(value, 'f', 0) +
+                                   QStringLiteral(" DM");
+}
+
+QDoubleSpinBox* spin(double min, double max, double step, int decimals, const QString& suffix)
+{
+    auto* box = new QDoubleSpinBox;
+    box->setRange(min, max);
+    box->setSingleStep(step);
+    box->setDecimals(decimals);
+    box->setSuffix(suffix);
+    box->setKeyboardTracking(false);
+    return box;
+}
+
+} // namespace
+
+ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
+    : TabPage(state, parent), m_objective(new QComboBox), m_inputsStack(new QStackedWidget),
+      m_badAccepted(spin(0.0, 1000.0, 0.5, 2, {})), m_goodRejected(spin(0.0, 1000.0, 0.5, 2, {})),
+      m_margin(spin(0.1, 100.0, 0.5, 1, QStringLiteral(" %"))),
+      m_lgd(spin(0.1, 100.0, 5.0, 1, QStringLiteral(" %"))), m_prior(new QCheckBox),
+      m_populationRate(spin(0.1, 99.9, 0.5, 1, QStringLiteral(" %"))), m_theory(new QLabel),
+      m_inputError(new QLabel), m_scale(new QComboBox), m_slider(new QSlider(Qt::Horizontal)),
+      m_cutoffSpin(new QDoubleSpinBox), m_useOptimal(new QPushButton(tr("Use optimal"))),
+      m_optimumLabel(new QLabel), m_figures(new QLabel), m_placeholder(new QLabel),
+      m_lossChart(new ChartWidget), m_strategyChart(new ChartWidget)
+{
+    m_objective->addItem(tr("Cost matrix"));
+    m_objective->addItem(tr("Profit (amount-aware)"));
+    m_objective->setToolTip(tr("Choose the cut-off that minimises the expected cost of wrong "
+                               "decisions, or that maximises the profit of the accepted loans."));
+
+    auto* costPage = new QWidget;
+    auto* costForm = new QFormLayout(costPage);
+    costForm->setContentsMargins(0, 0, 0, 0);
+    costForm->addRow(tr("Cost of accepting a bad applicant:"), m_badAccepted);
+    costForm->addRow(tr("Cost of rejecting a good applicant:"), m_goodRejected);
+    costForm->addRow(new QLabel(tr("Correct decisions cost 0. German Credit preset: 5 and 1.")));
+    auto* preset = new QPushButton(tr("German Credit preset"));
+    costForm->addRow(preset);
+    auto* profitPage = new QWidget;
+    auto* profitForm = new QFormLayout(profitPage);
+    profitForm->setContentsMargins(0, 0, 0, 0);
+    profitForm->addRow(tr("Margin on a good loan (of amount):"), m_margin);
+    profitForm->addRow(tr("Loss given default (of amount):"), m_lgd);
+    m_inputsStack->addWidget(costPage);
+    m_inputsStack->addWidget(profitPage);
+
+    m_prior->setText(tr("Correct to the population bad rate"));
+    m_prior->setToolTip(tr("The training file over-samples bad applicants (German Credit: 30 %). "
+                           "Enter the bad rate of the real applicant population: every "
+                           "probability, cost and acceptance figure is then corrected to it."));
+    m_populationRate->setValue(5.0);
+    m_inputError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_inputError->setWordWrap(true);
+    m_theory->setWordWrap(true);
+
+    auto* inputs = new QGroupBox(tr("Business inputs"));
+    auto* inputsLayout = new QFormLayout(inputs);
+    inputsLayout->addRow(tr("Objective:"), m_objective);
+    inputsLayout->addRow(m_inputsStack);
+    inputsLayout->addRow(m_prior);
+    inputsLayout->addRow(tr("Population bad rate:"), m_populationRate);
+    inputsLayout->addRow(m_theory);
+    inputsLayout->addRow(m_inputError);
+
+    m_scale->addItem(tr("Probability of default (PD)"));
+    m_scale->addItem(tr("Scorecard points"));
+    m_slider->setRange(0, kSliderSteps);
+    m_cutoffSpin->setKeyboardTracking(false);
+    m_cutoffSpin->setObjectName(QStringLiteral("cutoffSpin"));
+    m_useOptimal->setObjectName(QStringLiteral("useOptimal"));
+    m_optimumLabel->setWordWrap(true);
+    auto* cutoffBox = new QGroupBox(tr("Cut-off"));
+    auto* cutoffLayout = new QFormLayout(cutoffBox);
+    cutoffLayout->addRow(tr("Cut-off on:"), m_scale);
+    auto* sliderRow = new QHBoxLayout;
+    sliderRow->addWidget(m_slider, 1);
+    sliderRow->addWidget(m_cutoffSpin);
+    cutoffLayout->addRow(sliderRow);
+    cutoffLayout->addRow(m_useOptimal);
+    cutoffLayout->addRow(m_optimumLabel);
+
+    auto* figuresBox = new QGroupBox(tr("At this cut-off (population figures)"));
+    auto* figuresLayout = new QVBoxLayout(figuresBox);
+    m_figures->setTextFormat(Qt::RichText);
+    m_figures->setWordWrap(true);
+    figuresLayout->addWidget(m_figures);
+
+    auto* left = new QVBoxLayout;
+    left->addWidget(inputs);
+    left->addWidget(cutoffBox);
+    left->addWidget(figuresBox);
+    left->addStretch(1);
+    auto* leftWidget = new QWidget;
+    leftWidget->setLayout(left);
+    leftWidget->setMaximumWidth(440);
+
+    m_lossChart->setExportName(QStringLiteral("threshold_cost_curve"));
+    m_strategyChart->setExportName(QStringLiteral("threshold_strategy_curve"));
+    auto* charts = new QVBoxLayout;
+    charts->addWidget(m_lossChart, 1);
+    charts->addWidget(m_strategyChart, 1);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    charts->addWidget(m_placeholder);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(leftWidget);
+    layout->addLayout(charts, 1);
+
+    connect(m_objective, &QComboBox::currentIndexChanged, this, &ThresholdTab::onInputsChanged);
+    for (QDoubleSpinBox* box : {m_badAccepted, m_goodRejected, m_margin, m_lgd, m_populationRate}) {
+        connect(box, &QDoubleSpinBox::valueChanged, this, &ThresholdTab::onInputsChanged);
+    }
+    connect(m_prior, &QCheckBox::toggled, this, &ThresholdTab::onInputsChanged);
+    connect(preset, &QPushButton::clicked, this, [this] {
+        m_updating = true;
+        m_badAccepted->setValue(5.0);
+        m_goodRejected->setValue(1.0);
+        m_updating = false;
+        onInputsChanged();
+    });
+    connect(m_scale, &QComboBox::currentIndexChanged, this, [this] {
+        syncControls();
+        updateCharts();
+    });
+    connect(m_slider, &QSlider::valueChanged, this, &ThresholdTab::onSliderChanged);
+    connect(m_cutoffSpin, &QDoubleSpinBox::valueChanged, this, &ThresholdTab::onSpinChanged);
+    connect(m_useOptimal, &QPushButton::clicked, this, &ThresholdTab::useOptimal);
+    connect(state, &AppState::modelBundleChanged, this, &ThresholdTab::rebuild);
+    connect(state, &AppState::currentModelChanged, this, &ThresholdTab::rebuild);
+    connect(state, &AppState::datasetChanged, this, &ThresholdTab::rebuild);
+    connect(state, &AppState::thresholdChanged, this, [this](double threshold) {
+        if (!m_updating && m_analysis) {
+            setCutoff(m_analysis->toPopulation(threshold));
+        }
+    });
+    rebuild();
+}
+
+ThresholdTab::~ThresholdTab() = default;
+
+bool ThresholdTab::pointsScale() const
+{
+    return m_scale->currentIndex() == 1;
+}
+
+double ThresholdTab::displayValue(double pd) const
+{
+    return pointsScale() ? m_scaleParams.points(pd) : pd * 100.0;
+}
+
+double ThresholdTab::fromDisplay(double value) const
+{
+    return pointsScale() ? m_scaleParams.probability(value) : value / 100.0;
+}
+
+void ThresholdTab::rebuild()
+{
+    m_analysis.reset();
+    m_curve.clear();
+    const auto bundle = appState()->modelBundle();
+    const std::string algorithm = appState()->currentAlgorithm().toStdString();
+    const auto oof = bundle ? bundle->outOfFold.find(algorithm)
+                            : std::map<std::string, core::OutOfFold>::const_iterator();
+    if (!bundle || oof == bundle->outOfFold.end() || oof->second.calibrated.empty()) {
+        m_placeholder->setText(tr("Train a model (Train tab) or open a model file to tune the "
+                                  "cut-off: the curves use its out-of-fold predictions."));
+        m_placeholder->show();
+        m_lossChart->hide();
+        m_strategyChart->hide();
+        m_figures->clear();
+        m_optimumLabel->clear();
+        setEnabled(true);
+        return;
+    }
+    m_placeholder->hide();
+    m_lossChart->show();
+    m_strategyChart->show();
+    m_scaleParams = {bundle->scoreBasePoints, bundle->scoreBaseOdds, bundle->scorePointsToDouble};
+
+    // Load the inputs from the decision settings without triggering a save.
+    const AppState::DecisionSettings settings = appState()->decisionSettings();
+    m_updating = true;
+    m_objective->setCurrentIndex(settings.useProfitModel ? 1 : 0);
+    m_inputsStack->setCurrentIndex(m_objective->currentIndex());
+    m_badAccepted->setValue(settings.costs.badAccepted);
+    m_goodRejected->setValue(settings.costs.goodRejected);
+    m_margin->setValue(settings.profit.marginGood * 100.0);
+    m_lgd->setValue(settings.profit.lossGivenDefault * 100.0);
+    m_prior->setChecked(!std::isnan(settings.populationBadRate));
+    if (!std::isnan(settings.populationBadRate)) {
+        m_populationRate->setValue(settings.populationBadRate * 100.0);
+    }
+    m_populationRate->setEnabled(m_prior->isChecked());
+    m_updating = false;
+    onInputsChanged();
+}
+
+void ThresholdTab::onInputsChanged()
+{
+    if (m_updating) {
+        return;
+    }
+    m_inputsStack->setCurrentIndex(m_objective->currentIndex());
+    m_populationRate->setEnabled(m_prior->isChecked());
+    const auto bundle = appState()->modelBundle();
+    if (!bundle) {
+        return;
+    }
+    const auto oofIt = bundle->outOfFold.find(appState()->currentAlgorithm().toStdString());
+    if (oofIt == bundle->outOfFold.end()) {
+        return;
+    }
+    const core::OutOfFold& oof = oofIt->second;
+
+    AppState::DecisionSettings settings = appState()->decisionSettings();
+    settings.useProfitModel = m_objective->currentIndex() == 1;
+    settings.costs = {m_badAccepted->value(), m_goodRejected->value(), 0.0, 0.0};
+    settings.profit = {m_margin->value() / 100.0, m_lgd->value() / 100.0};
+    settings.populationBadRate = m_prior->isChecked() ? m_populationRate->value() / 100.0
+                                                      : core::CutoffParams::kNaN;
+    core::CutoffParams params;
+    params.objective =
+        settings.useProfitModel ? core::CutoffObjective::Profit : core::CutoffObjective::Cost;
+    params.costs = settings.costs;
+    params.profit = settings.profit;
+    params.sampleBadRate = bundle->sampleBadRate;
+    params.populationBadRate = settings.populationBadRate;
+    params.portfolioSize = double(oof.rows);
+    if (const auto problems = params.validate(); !problems.empty()) {
+        QStringList lines;
+        for (const std::string& p : problems) {
+            lines << QString::fromStdString(p);
+        }
+        m_inputError->setText(tr("Invalid input: %1").arg(lines.join(QStringLiteral("; "))));
+        return;
+    }
+
+    // Amounts for the profit model: the training data's credit amounts, when the current
+    // dataset is the one the model was trained on (out-of-fold rows are in its row order).
+    std::vector<double> amounts;
+    const auto dataset = appState()->dataset();
+    if (dataset && dataset->rowCount() == oof.rows && dataset->contentHash() == bundle->dataHash) {
+        if (const auto column = dataset->schema().indexOf("credit_amount");
+            column && dataset->column(*column).isNumeric()) {
+            const auto& values = dataset->column(*column).numeric;
+            for (std::size_t r = 0; r < oof.repeats; ++r) {
+                for (const double v : values) {
+                    amounts.push_back(std::isnan(v) ? 0.0 : v);
+                }
+            }
+        }
+    }
+    if (settings.useProfitModel && amounts.empty()) {
+        m_inputError->setText(tr("The profit model needs the loan amounts: open the data the "
+                                 "model was trained on (column credit_amount)."));
+        return;
+    }
+    m_inputError->clear();
+    std::vector<std::uint8_t> labels;
+    labels.reserve(oof.calibrated.size());
+    for (std::size_t r = 0; r < oof.repeats; ++r) {
+        labels.insert(labels.end(), oof.labels.begin(), oof.labels.end());
+    }
+    std::vector<double> pd(oof.calibrated.begin(), oof.calibrated.end());
+    for (double& p : pd) {
+        p = std::clamp(p, 0.0, 1.0);
+    }
+    m_analysis = std::make_unique<core::CutoffAnalysis>(std::move(pd), std::move(labels),
+                                                        std::move(amounts), params);
+    m_curve = m_analysis->curve();
+    m_optimum = m_analysis->optimum();
+    m_spread = m_analysis->optimumSpread(100, 42);
+
+    const double theory = m_analysis->theoreticalThreshold();
+    m_theory->setText(
+        settings.useProfitModel
+            ? tr("Break-even PD = margin / (margin + LGD) = %1; naive cut-off 50 %.")
+                  .arg(percent(theory, 1))
+            : tr("Bayes cut-off for calibrated PDs: reject when PD > %1 / (%1 + %2) = %3 "
+                 "(naive cut-off: 50 %).")
+                  .arg(settings.costs.goodRejected)
+                  .arg(settings.costs.badAccepted)
+                  .arg(percent(theory, 1)));
+    m_optimumLabel->setText(
+        tr("Optimal cut-off on out-of-fold predictions: PD %1 (%2 points); 95 % bootstrap "
+           "range %3 – %4.")
+            .arg(percent(m_optimum.threshold, 2))
+            .arg(m_scaleParams.points(m_optimum.threshold), 0, 'f', 0)
+            .arg(percent(m_spread.lower, 2), percent(m_spread.upper, 2)));
+
+    m_updating = true;
+    appState()->setDecisionSettings(settings);
+    m_updating = false;
+    m_cutoff = m_analysis->toPopulation(appState()->threshold());
+    syncControls();
+    updateFigures();
+    updateCharts();
+}
+
+void ThresholdTab::syncControls()
+{
+    const bool blockedSlider = m_slider->blockSignals(true);
+    const bool blockedSpin = m_cutoffSpin->blockSignals(true);
+    if (pointsScale()) {
+        m_cutoffSpin->setRange(m_scaleParams.points(0.999), m_scaleParams.points(0.001));
+        m_cutoffSpin->setDecimals(1);
+        m_cutoffSpin->setSingleStep(1.0);
+        m_cutoffSpin->setSuffix(tr(" points"));
+        m_cutoffSpin->setToolTip(tr("Reject applicants scoring below this many points."));
+    } else {
+        m_cutoffSpin->setRange(0.0, 100.0);
+        m_cutoffSpin->setDecimals(2);
+        m_cutoffSpin->setSingleStep(0.5);
+        m_cutoffSpin->setSuffix(QStringLiteral(" %"));
+        m_cutoffSpin->setToolTip(tr("Reject applicants whose PD is above this value."));
+    }
+    const double shown = displayValue(m_cutoff);
+    m_cutoffSpin->setValue(shown);
+    const double lo = m_cutoffSpin->minimum();
+    const double hi = m_cutoffSpin->maximum();
+    m_slider->setValue(int(std::lround((shown - lo) / (hi - lo) * kSliderSteps)));
+    m_slider->blockSignals(blockedSlider);
+    m_cutoffSpin->blockSignals(blockedSpin);
+}
+
+void ThresholdTab::onSliderChanged(int value)
+{
+    const double lo = m_cutoffSpin->minimum();
+    const double hi = m_cutoffSpin->maximum();
+    setCutoff(fromDisplay(lo + (hi - lo) * value / kSliderSteps));
+}
+
+void ThresholdTab::onSpinChanged()
+{
+    setCutoff(fromDisplay(m_cutoffSpin->value()));
+}
+
+void ThresholdTab::setCutoff(double populationPd)
+{
+    if (!m_analysis) {
+        return;
+    }
+    m_cutoff = std::clamp(populationPd, 0.0, 1.0);
+    syncControls();
+    updateFigures();
+    if (m_lossCurrent && m_strategyCurrent) {
+        const core::CutoffPoint p = currentPoint();
+        const bool profit = m_analysis->params().objective == core::CutoffObjective::Profit;
+        m_lossCurrent->replace(QList<QPointF>{
+            {displayValue(m_cutoff), profit ? p.profitTotal : p.costPerApplicant}});
+        m_strategyCurrent->replace(
+            QList<QPointF>{{p.acceptanceRate * 100.0, std::isnan(p.badRateAccepted)
+                                                          ? 0.0
+                                                          : p.badRateAccepted * 100.0}});
+    }
+    m_updating = true;
+    appState()->setThreshold(m_analysis->toModelScale(m_cutoff));
+    m_updating = false;
+}
+
+void ThresholdTab::useOptimal()
+{
+    if (m_analysis) {
+        setCutoff(m_optimum.threshold);
+    }
+}
+
+core::CutoffPoint ThresholdTab::currentPoint() const
+{
+    return m_analysis ? m_analysis->at(m_cutoff) : core::CutoffPoint{};
+}
+
+void ThresholdTab::updateFigures()
+{
+    if (!m_analysis) {
+        return;
+    }
+    const core::CutoffPoint p = currentPoint();
+    const core::CutoffPoint all = m_analysis->acceptAll();
+    const core::CutoffPoint naive = m_analysis->at(0.5);
+    const bool profit = m_analysis->params().objective == core::CutoffObjective::Profit;
+    auto saving = [&](const core::CutoffPoint& reference) {
+        const double s = m_analysis->savings(p, reference);
+        return profit ? money(s) : QString::number(s, 'f', 3);
+    };
+    QString html;
+    html += tr("<p><b>Reject when PD &gt; %1</b> (score below %2 points)</p>")
+                .arg(percent(m_cutoff, 2))
+                .arg(m_scaleParams.points(m_cutoff), 0, 'f', 0);
+    html += QStringLiteral("<table cellspacing='0' cellpadding='3' border='1'>");
+    html += tr("<tr><th></th><th>accepted</th><th>rejected</th></tr>");
+    html += tr("<tr><th>actual good</th><td>%1 (%2)</td><td>%3 (%4)</td></tr>")
+                .arg(percent(p.goodAccepted))
+                .arg(p.counts.trueNegatives)
+                .arg(percent(p.goodRejected))
+                .arg(p.counts.falsePositives);
+    html += tr("<tr><th>actual bad</th><td>%1 (%2)</td><td>%3 (%4)</td></tr>")
+                .arg(percent(p.badAccepted))
+                .arg(p.counts.falseNegatives)
+                .arg(percent(p.badRejected))
+                .arg(p.counts.truePositives);
+    html += QStringLiteral("</table><p>");
+    html += tr("Shares of all applicants (out-of-fold rows in brackets).<br>");
+    html += tr("Acceptance rate: <b>%1</b><br>").arg(percent(p.acceptanceRate));
+    html += tr("Bad rate among accepted: <b>%1</b><br>").arg(percent(p.badRateAccepted, 2));
+    html += tr("Expected cost per applicant: <b>%1</b> cost units<br>")
+                .arg(p.costPerApplicant, 0, 'f', 3);
+    if (m_analysis->hasAmounts()) {
+        html += tr("Total profit (%1 applicants): <b>%2</b><br>")
+                    .arg(m_analysis->params().portfolioSize, 0, 'f', 0)
+                    .arg(money(p.profitTotal));
+    }
+    html += profit ? tr("Extra profit vs accepting everyone: <b>%1</b><br>").arg(saving(all))
+                   : tr("Cost saved per applicant vs accepting everyone: <b>%1</b><br>")
+                         .arg(saving(all));
+    html += profit ? tr("Extra profit vs the 50 % cut-off: <b>%1</b>").arg(saving(naive))
+                   : tr("Cost saved per applicant vs the 50 % cut-off: <b>%1</b>")
+                         .arg(saving(naive));
+    html += QStringLiteral("</p>");
+    m_figures->setText(html);
+}
+
+void ThresholdTab::updateCharts()
+{
+    m_lossCurrent = nullptr;
+    m_strategyCurrent = nullptr;
+    if (!m_analysis || m_curve.empty()) {
+        return;
+    }
+    const bool profit = m_analysis->params().objective == core::CutoffObjective::Profit;
+    const bool points = pointsScale();
+    auto lossOf = [&](const core::CutoffPoint& p) {
+        return profit ? p.profitTotal : p.costPerApplicant;
+    };
+
+    m_lossChart->clear(profit ? tr("Total profit by cut-off") : tr("Expected cost by cut-off"));
+    auto* curve = new QLineSeries;
+    curve->setName(profit ? tr("Total profit") : tr("Expected cost per applicant"));
+    double lo = 1e300;
+    double hi = -1e300;
+    for (const core::CutoffPoint& p : m_curve) {
+        const double x = displayValue(p.threshold);
+        if (points && (p.threshold < 0.001 || p.threshold > 0.999)) {
+            continue;
+        }
+        curve->append(x, lossOf(p));
+        lo = std::min(lo, lossOf(p));
+        hi = std::max(hi, lossOf(p));
+    }
+    auto* optimum = new QScatterSeries;
+    optimum->setName(tr("Optimal cut-off"));
+    optimum->setMarkerSize(11);
+    optimum->setColor(QColor(0x2e, 0x7d, 0x32));
+    optimum->append(displayValue(m_optimum.threshold), lossOf(m_optimum));
+    m_lossCurrent = new QScatterSeries;
+    m_lossCurrent->setName(tr("Current cut-off"));
+    m_lossCurrent->setMarkerSize(11);
+    m_lossCurrent->setColor(QColor(0xc6, 0x28, 0x28));
+    const core::CutoffPoint current = currentPoint();
+    m_lossCurrent->append(displayValue(m_cutoff), lossOf(current));
+    auto* theory = new QLineSeries;
+    theory->setName(profit ? tr("Break-even PD") : tr("Bayes cut-off"));
+    QPen dashed(QColor(0x55, 0x55, 0x55));
+    dashed.setStyle(Qt::DashLine);
+    dashed.setWidthF(1.5);
+    theory->setPen(dashed);
+    const double tx = displayValue(m_analysis->theoreticalThreshold());
+    theory->append(tx, lo);
+    theory->append(tx, hi);
+    QChart* chart = m_lossChart->chart();
+    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{curve, theory, optimum,
+                                                                      m_lossCurrent}) {
+        chart->addSeries(s);
+    }
+    QValueAxis* x = m_lossChart->addValueAxis(
+        Qt::AlignBottom, points ? tr("Cut-off (scorecard points; reject below)")
+                                : tr("Cut-off: PD of the population (%; reject above)"));
+    QValueAxis* y = m_lossChart->addValueAxis(
+        Qt::AlignLeft, profit ? tr("Total profit (DM)") : tr("Expected cost per applicant "
+                                                             "(cost units)"));
+    for (QAbstractSeries* s : chart->series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    if (!points) {
+        x->setRange(0.0, 100.0);
+    }
+    x->applyNiceNumbers();
+    y->applyNiceNumbers();
+
+    m_strategyChart->clear(tr("Strategy curve: acceptance rate vs bad rate among accepted"));
+    auto* strategy = new QLineSeries;
+    strategy->setName(tr("All cut-offs"));
+    for (const core::CutoffPoint& p : m_curve) {
+        if (p.acceptanceRate > 0.0) {
+            strategy->append(p.acceptanceRate * 100.0, p.badRateAccepted * 100.0);
+        }
+    }
+    auto* strategyOptimum = new QScatterSeries;
+    strategyOptimum->setName(tr("Optimal cut-off"));
+    strategyOptimum->setMarkerSize(11);
+    strategyOptimum->setColor(QColor(0x2e, 0x7d, 0x32));
+    strategyOptimum->append(m_optimum.acceptanceRate * 100.0,
+                            std::isnan(m_optimum.badRateAccepted)
+                                ? 0.0
+                                : m_optimum.badRateAccepted * 100.0);
+    m_strategyCurrent = new QScatterSeries;
+    m_strategyCurrent->setName(tr("Current cut-off"));
+    m_strategyCurrent->setMarkerSize(11);
+    m_strategyCurrent->setColor(QColor(0xc6, 0x28, 0x28));
+    m_strategyCurrent->append(current.acceptanceRate * 100.0,
+                              std::isnan(current.badRateAccepted)
+                                  ? 0.0
+                                  : current.badRateAccepted * 100.0);
+    QChart* strategyChart = m_strategyChart->chart();
+    strategyChart->addSeries(strategy);
+    strategyChart->addSeries(strategyOptimum);
+    strategyChart->addSeries(m_strategyCurrent);
+    QValueAxis* sx = m_strategyChart->addValueAxis(Qt::AlignBottom,
+                                                   tr("Acceptance rate (% of applicants)"));
+    QValueAxis* sy =
+        m_strategyChart->addValueAxis(Qt::AlignLeft, tr("Bad rate among accepted (%)"));
+    for (QAbstractSeries* s : strategyChart->series()) {
+        s->attachAxis(sx);
+        s->attachAxis(sy);
+    }
+    sx->setRange(0.0, 100.0);
+    sy->setMin(0.0);
+    sy->applyNiceNumbers();
+}
+
+} // namespace credit::ui
