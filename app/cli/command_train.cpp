@@ -254,7 +254,7 @@ int runTrain(const QStringList& arguments)
         {QStringLiteral("folds"), QStringLiteral("Folds k (default 10)."), QStringLiteral("K")},
         {QStringLiteral("repeats"), QStringLiteral("Repeats of the k-fold split (default 5)."),
          QStringLiteral("R")},
-        {QStringLiteral("trials"), QStringLiteral("Random-search trials per algorithm (default 20)."),
+        {QStringLiteral("trials"), QStringLiteral("Random-search trials per algorithm (default 10)."),
          QStringLiteral("N")},
         {QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("S")},
         {QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),

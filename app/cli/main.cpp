@@ -12,6 +12,7 @@ namespace credit::cli {
 int runInfo(const QStringList& arguments);
 int runTrain(const QStringList& arguments);
 int runEvaluate(const QStringList& arguments);
+int runScore(const QStringList& arguments);
 } // namespace credit::cli
 
 namespace {
@@ -24,6 +25,8 @@ constexpr std::array kCommands{
     Command{"train", "Cross-validate, tune and calibrate models; write a model bundle.",
             &credit::cli::runTrain},
     Command{"evaluate", "Metrics of a model bundle on a dataset.", &credit::cli::runEvaluate},
+    Command{"score", "Score applicants (CSV or one JSON applicant): PD, decision, reasons.",
+            &credit::cli::runScore},
 };
 
 QString usage()

@@ -1,0 +1,535 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#include "io/model_bundle.h"
+
+#include "common/atomic_file.h"
+#include "features/binary_stream.h"
+#include "models/param_binder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+namespace credit::core {
+namespace {
+
+const std::string kModelPrefix = "model:";
+
+std::string toBytes(const std::function<void(BinaryWriter&)>& write)
+{
+    std::ostringstream out(std::ios::binary);
+    BinaryWriter w(out);
+    write(w);
+    return out.str();
+}
+
+void writeSchema(BinaryWriter& w, const Schema& schema)
+{
+    w.u64(schema.columns.size());
+    for (const ColumnSchema& c : schema.columns) {
+        w.string(c.name);
+        w.pod(static_cast<std::uint8_t>(c.type == ColumnType::Categorical ? 1 : 0));
+        w.strings(c.levels);
+    }
+    w.u64(schema.targetIndex);
+    w.string(schema.positiveLabel);
+    w.string(schema.negativeLabel);
+}
+
+Schema readSchema(BinaryReader& r)
+{
+    Schema schema;
+    schema.columns.resize(r.length());
+    for (ColumnSchema& c : schema.columns) {
+        c.name = r.string();
+        const auto type = r.pod<std::uint8_t>();
+        if (type > 1) {
+            r.fail("unknown column type " + std::to_string(type));
+        }
+        c.type = type == 1 ? ColumnType::Categorical : ColumnType::Numeric;
+        c.levels = r.strings();
+    }
+    schema.targetIndex = static_cast<std::size_t>(r.u64());
+    if (schema.targetIndex >= schema.columns.size()) {
+        r.fail("target index out of range");
+    }
+    schema.positiveLabel = r.string();
+    schema.negativeLabel = r.string();
+    return schema;
+}
+
+void writeFold(BinaryWriter& w, const FoldScores& f)
+{
+    w.u64(f.repeat);
+    w.u64(f.fold);
+    for (const double v : {f.auc, f.ap, f.ks, f.brier, f.logLoss, f.expectedCost, f.threshold,
+                           f.fitSeconds}) {
+        w.f64(v);
+    }
+}
+
+FoldScores readFold(BinaryReader& r)
+{
+    FoldScores f;
+    f.repeat = static_cast<std::size_t>(r.u64());
+    f.fold = static_cast<std::size_t>(r.u64());
+    for (double* v : {&f.auc, &f.ap, &f.ks, &f.brier, &f.logLoss, &f.expectedCost, &f.threshold,
+                      &f.fitSeconds}) {
+        *v = r.f64();
+    }
+    return f;
+}
+
+void writeRow(BinaryWriter& w, const LeaderboardRow& row)
+{
+    w.string(row.algorithm);
+    w.string(row.displayName);
+    writeParamMap(w, row.params);
+    w.u64(row.trialsRun);
+    for (const double v : {row.aucMean, row.aucSd, row.ap, row.ks, row.gini, row.brier,
+                           row.logLoss, row.brierRaw, row.logLossRaw, row.expectedCost,
+                           row.costThreshold, row.fitSeconds, row.nestedAucMean, row.nestedAucSd,
+                           row.nestedExpectedCost}) {
+        w.f64(v);
+    }
+    w.u64(row.folds.size());
+    for (const FoldScores& f : row.folds) {
+        writeFold(w, f);
+    }
+}
+
+LeaderboardRow readRow(BinaryReader& r)
+{
+    LeaderboardRow row;
+    row.algorithm = r.string();
+    row.displayName = r.string();
+    row.params = readParamMap(r);
+    row.trialsRun = static_cast<std::size_t>(r.u64());
+    for (double* v : {&row.aucMean, &row.aucSd, &row.ap, &row.ks, &row.gini, &row.brier,
+                      &row.logLoss, &row.brierRaw, &row.logLossRaw, &row.expectedCost,
+                      &row.costThreshold, &row.fitSeconds, &row.nestedAucMean, &row.nestedAucSd,
+                      &row.nestedExpectedCost}) {
+        *v = r.f64();
+    }
+    row.folds.resize(r.length());
+    for (FoldScores& f : row.folds) {
+        f = readFold(r);
+    }
+    return row;
+}
+
+template<typename T>
+void append(std::string& out, T value)
+{
+    char bytes[sizeof(T)];
+    std::memcpy(bytes, &value, sizeof(T));
+    out.append(bytes, sizeof(T));
+}
+
+/// Reads fixed-size little-endian values from the container, refusing reads past the end.
+class Cursor
+{
+public:
+    Cursor(std::string_view bytes, const std::string& file) : m_bytes(bytes), m_file(file) {}
+
+    template<typename T>
+    T get()
+    {
+        need(sizeof(T));
+        T value;
+        std::memcpy(&value, m_bytes.data() + m_pos, sizeof(T));
+        m_pos += sizeof(T);
+        return value;
+    }
+    std::string_view take(std::size_t n)
+    {
+        need(n);
+        const std::string_view out = m_bytes.substr(m_pos, n);
+        m_pos += n;
+        return out;
+    }
+    std::size_t position() const { return m_pos; }
+
+private:
+    void need(std::size_t n) const
+    {
+        if (n > m_bytes.size() - m_pos) {
+            throw std::runtime_error(m_file + ": the model bundle is truncated (it ends at byte " +
+                                     std::to_string(m_bytes.size()) + ")");
+        }
+    }
+
+    std::string_view m_bytes;
+    const std::string& m_file;
+    std::size_t m_pos = 0;
+};
+
+} // namespace
+
+std::uint64_t fnv1a64(std::string_view bytes)
+{
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : bytes) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+ModelBundle ModelBundle::fromTraining(const TrainingResult& result, const Dataset& data,
+                                      const std::string& paramsYaml)
+{
+    if (result.models.empty()) {
+        throw std::invalid_argument("model bundle: the training run has no fitted model" +
+                                    std::string(result.cancelled ? " (it was cancelled)" : ""));
+    }
+    ModelBundle bundle;
+    bundle.schema = data.schema();
+    bundle.models = result.models;
+    bundle.selected = result.models.count(result.bestAlgorithm) ? result.bestAlgorithm
+                                                                 : result.models.begin()->first;
+    bundle.costs = result.params.costs;
+    bundle.leaderboard = result.leaderboard;
+    bundle.outOfFold = result.outOfFold;
+    bundle.paramsYaml = paramsYaml;
+    bundle.dataHash = data.contentHash();
+    bundle.dataSource = data.sourceName();
+    if (const LeaderboardRow* row = result.row(bundle.selected);
+        row && std::isfinite(row->costThreshold)) {
+        bundle.threshold = row->costThreshold;
+    } else {
+        bundle.threshold = bayesThreshold(bundle.costs);
+    }
+    bundle.sampleBadRate = data.positiveRate();
+    for (std::size_t i = 0; i < data.columnCount(); ++i) {
+        const Column& column = data.column(i);
+        if (i == data.schema().targetIndex || !column.isNumeric()) {
+            continue;
+        }
+        double lo = std::numeric_limits<double>::infinity();
+        double hi = -lo;
+        for (const double v : column.numeric) {
+            if (!std::isnan(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        }
+        if (lo <= hi) {
+            bundle.numericRanges[column.name()] = {lo, hi};
+        }
+    }
+    return bundle;
+}
+
+const TrainedModel& ModelBundle::model() const
+{
+    const auto it = models.find(selected);
+    if (it == models.end() || !it->second) {
+        throw std::logic_error("model bundle: no model for algorithm '" + selected + "'");
+    }
+    return *it->second;
+}
+
+const LeaderboardRow* ModelBundle::selectedRow() const
+{
+    for (const LeaderboardRow& row : leaderboard) {
+        if (row.algorithm == selected) {
+            return &row;
+        }
+    }
+    return nullptr;
+}
+
+Vector ModelBundle::predictProba(const Dataset& data, std::vector<std::string>* warnings) const
+{
+    const std::string source = data.sourceName().empty() ? "data" : data.sourceName();
+    for (std::size_t i = 0; i < schema.columns.size(); ++i) {
+        if (i == schema.targetIndex) {
+            continue;
+        }
+        const ColumnSchema& expected = schema.columns[i];
+        const auto index = data.schema().indexOf(expected.name);
+        if (!index) {
+            throw std::invalid_argument(source + ": column '" + expected.name +
+                                        "' that the model needs is missing");
+        }
+        if (data.schema().columns[*index].type != expected.type) {
+            throw std::invalid_argument(
+                source + ": column '" + expected.name + "' must be " +
+                (expected.type == ColumnType::Numeric ? "numeric" : "categorical") +
+                " as in the training data");
+        }
+    }
+    return model().predictProba(data, {}, warnings);
+}
+
+double ModelBundle::predictOne(const std::map<std::string, std::string>& values,
+                               std::vector<std::string>* warnings) const
+{
+    return model().predictOne(values, warnings);
+}
+
+std::string ModelBundle::serialize() const
+{
+    std::vector<std::pair<std::string, std::string>> sections;
+    sections.emplace_back("meta", toBytes([&](BinaryWriter& w) {
+                              w.string(selected);
+                              w.f64(threshold);
+                              w.f64(costs.badAccepted);
+                              w.f64(costs.goodRejected);
+                              w.f64(costs.badRejected);
+                              w.f64(costs.goodAccepted);
+                              w.u64(dataHash);
+                              w.string(dataSource);
+                              w.string(creator);
+                          }));
+    sections.emplace_back("decision", toBytes([&](BinaryWriter& w) {
+                              w.u64(1); // section layout version
+                              w.f64(sampleBadRate);
+                              w.f64(populationBadRate);
+                              w.flag(useProfitModel);
+                              w.f64(profit.marginGood);
+                              w.f64(profit.lossGivenDefault);
+                              w.f64(scoreBasePoints);
+                              w.f64(scoreBaseOdds);
+                              w.f64(scorePointsToDouble);
+                              w.u64(numericRanges.size());
+                              for (const auto& [name, range] : numericRanges) {
+                                  w.string(name);
+                                  w.f64(range.first);
+                                  w.f64(range.second);
+                              }
+                          }));
+    sections.emplace_back("schema", toBytes([&](BinaryWriter& w) { writeSchema(w, schema); }));
+    sections.emplace_back("params", toBytes([&](BinaryWriter& w) { w.string(paramsYaml); }));
+    sections.emplace_back("leaderboard", toBytes([&](BinaryWriter& w) {
+                              w.u64(leaderboard.size());
+                              for (const LeaderboardRow& row : leaderboard) {
+                                  writeRow(w, row);
+                              }
+                          }));
+    sections.emplace_back("oof", toBytes([&](BinaryWriter& w) {
+                              w.u64(outOfFold.size());
+                              for (const auto& [algorithm, oof] : outOfFold) {
+                                  w.string(algorithm);
+                                  w.u64(oof.rows);
+                                  w.u64(oof.repeats);
+                                  w.podVector(oof.labels);
+                                  w.podVector(oof.raw);
+                                  w.podVector(oof.calibrated);
+                                  w.podVector(oof.foldOfRow);
+                              }
+                          }));
+    for (const auto& [algorithm, model] : models) {
+        std::ostringstream out(std::ios::binary);
+        model->save(out);
+        sections.emplace_back(kModelPrefix + algorithm, out.str());
+    }
+
+    std::string covered; // version .. payload end: what the checksum covers
+    append(covered, kFormatVersion);
+    append(covered, static_cast<std::uint32_t>(sections.size()));
+    std::uint64_t offset = 0;
+    for (const auto& [name, bytes] : sections) {
+        append(covered, static_cast<std::uint64_t>(name.size()));
+        covered += name;
+        append(covered, offset);
+        append(covered, static_cast<std::uint64_t>(bytes.size()));
+        offset += bytes.size();
+    }
+    append(covered, offset);
+    for (const auto& [name, bytes] : sections) {
+        covered += bytes;
+    }
+    std::string file(kMagic);
+    file += covered;
+    append(file, fnv1a64(covered));
+    return file;
+}
+
+ModelBundle ModelBundle::deserialize(std::string_view bytes, const std::string& sourceName)
+{
+    const std::string& file = sourceName;
+    if (bytes.size() < kMagic.size() || bytes.substr(0, kMagic.size()) != kMagic) {
+        if (bytes.size() < kMagic.size() && kMagic.substr(0, bytes.size()) == bytes) {
+            throw std::runtime_error(file + ": the model bundle is truncated (" +
+                                     std::to_string(bytes.size()) + " bytes)");
+        }
+        throw std::runtime_error(file + ": not a Credit Risk Studio model bundle (no " +
+                                 std::string(kMagic) + " header)");
+    }
+    Cursor cursor(bytes, file);
+    cursor.take(kMagic.size());
+    const std::size_t coveredStart = cursor.position();
+    const auto version = cursor.get<std::uint32_t>();
+    if (version > kFormatVersion) {
+        throw std::runtime_error(file + ": model bundle format version " +
+                                 std::to_string(version) +
+                                 " was written by a newer Credit Risk Studio; this program reads "
+                                 "up to version " +
+                                 std::to_string(kFormatVersion));
+    }
+    if (version == 0) {
+        throw std::runtime_error(file + ": model bundle format version 0 is invalid");
+    }
+    const auto count = cursor.get<std::uint32_t>();
+    if (count > 4096) {
+        throw std::runtime_error(file + ": damaged model bundle (implausible section count)");
+    }
+    struct Entry
+    {
+        std::string name;
+        std::uint64_t offset;
+        std::uint64_t size;
+    };
+    std::vector<Entry> table;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const auto length = cursor.get<std::uint64_t>();
+        if (length > 1024) {
+            throw std::runtime_error(file + ": damaged model bundle (implausible section name)");
+        }
+        Entry e;
+        e.name = std::string(cursor.take(static_cast<std::size_t>(length)));
+        e.offset = cursor.get<std::uint64_t>();
+        e.size = cursor.get<std::uint64_t>();
+        table.push_back(std::move(e));
+    }
+    const auto payloadSize = cursor.get<std::uint64_t>();
+    if (payloadSize > bytes.size()) {
+        throw std::runtime_error(file + ": the model bundle is truncated (payload of " +
+                                 std::to_string(payloadSize) + " bytes, file of " +
+                                 std::to_string(bytes.size()) + ")");
+    }
+    const std::string_view payload = cursor.take(static_cast<std::size_t>(payloadSize));
+    const std::size_t coveredEnd = cursor.position();
+    const auto stored = cursor.get<std::uint64_t>();
+    if (cursor.position() != bytes.size()) {
+        throw std::runtime_error(file + ": damaged model bundle (" +
+                                 std::to_string(bytes.size() - cursor.position()) +
+                                 " unexpected bytes after the checksum)");
+    }
+    if (fnv1a64(bytes.substr(coveredStart, coveredEnd - coveredStart)) != stored) {
+        throw std::runtime_error(file + ": the model bundle is damaged or was modified "
+                                        "(checksum mismatch)");
+    }
+    std::map<std::string, std::string> sections;
+    for (const Entry& e : table) {
+        if (e.offset > payload.size() || e.size > payload.size() - e.offset) {
+            throw std::runtime_error(file + ": damaged model bundle (section '" + e.name +
+                                     "' lies outside the payload)");
+        }
+        sections[e.name] = std::string(payload.substr(static_cast<std::size_t>(e.offset),
+                                                      static_cast<std::size_t>(e.size)));
+    }
+    auto section = [&](const std::string& name) -> const std::string& {
+        const auto it = sections.find(name);
+        if (it == sections.end()) {
+            throw std::runtime_error(file + ": damaged model bundle (no '" + name + "' section)");
+        }
+        return it->second;
+    };
+
+    ModelBundle bundle;
+    bundle.formatVersion = version;
+    try {
+        {
+            std::istringstream in(section("meta"), std::ios::binary);
+            BinaryReader r(in, "model bundle meta section");
+            bundle.selected = r.string();
+            bundle.threshold = r.f64();
+            bundle.costs.badAccepted = r.f64();
+            bundle.costs.goodRejected = r.f64();
+            bundle.costs.badRejected = r.f64();
+            bundle.costs.goodAccepted = r.f64();
+            bundle.dataHash = r.u64();
+            bundle.dataSource = r.string();
+            bundle.creator = r.string();
+        }
+        {
+            std::istringstream in(section("schema"), std::ios::binary);
+            BinaryReader r(in, "model bundle schema section");
+            bundle.schema = readSchema(r);
+        }
+        if (sections.count("decision")) {
+            std::istringstream in(sections["decision"], std::ios::binary);
+            BinaryReader r(in, "model bundle decision section");
+            if (r.u64() >= 1) {
+                bundle.sampleBadRate = r.f64();
+                bundle.populationBadRate = r.f64();
+                bundle.useProfitModel = r.flag();
+                bundle.profit.marginGood = r.f64();
+                bundle.profit.lossGivenDefault = r.f64();
+                bundle.scoreBasePoints = r.f64();
+                bundle.scoreBaseOdds = r.f64();
+                bundle.scorePointsToDouble = r.f64();
+                const std::size_t n = r.length();
+                for (std::size_t i = 0; i < n; ++i) {
+                    std::string name = r.string();
+                    const double lo = r.f64();
+                    const double hi = r.f64();
+                    bundle.numericRanges[std::move(name)] = {lo, hi};
+                }
+            }
+        }
+        if (sections.count("params")) {
+            std::istringstream in(sections["params"], std::ios::binary);
+            BinaryReader r(in, "model bundle params section");
+            bundle.paramsYaml = r.string();
+        }
+        if (sections.count("leaderboard")) {
+            std::istringstream in(sections["leaderboard"], std::ios::binary);
+            BinaryReader r(in, "model bundle leaderboard section");
+            bundle.leaderboard.resize(r.length());
+            for (LeaderboardRow& row : bundle.leaderboard) {
+                row = readRow(r);
+            }
+        }
+        if (sections.count("oof")) {
+            std::istringstream in(sections["oof"], std::ios::binary);
+            BinaryReader r(in, "model bundle out-of-fold section");
+            const std::size_t n = r.length();
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::string algorithm = r.string();
+                OutOfFold oof;
+                oof.rows = static_cast<std::size_t>(r.u64());
+                oof.repeats = static_cast<std::size_t>(r.u64());
+                oof.labels = r.podVector<std::uint8_t>();
+                oof.raw = r.podVector<double>();
+                oof.calibrated = r.podVector<double>();
+                oof.foldOfRow = r.podVector<std::uint32_t>();
+                bundle.outOfFold[algorithm] = std::move(oof);
+            }
+        }
+        for (const auto& [name, content] : sections) {
+            if (name.rfind(kModelPrefix, 0) == 0) {
+                std::istringstream in(content, std::ios::binary);
+                bundle.models[name.substr(kModelPrefix.size())] = TrainedModel::load(in);
+            }
+        }
+    } catch (const std::runtime_error& error) {
+        throw std::runtime_error(file + ": " + error.what());
+    } catch (const std::invalid_argument& error) {
+        throw std::runtime_error(file + ": " + error.what());
+    }
+    if (!bundle.models.count(bundle.selected)) {
+        throw std::runtime_error(file + ": damaged model bundle (no model for the selected "
+                                        "algorithm '" +
+                                 bundle.selected + "')");
+    }
+    return bundle;
+}
+
+void ModelBundle::save(const std::string& path) const
+{
+    writeFileAtomically(path, serialize());
+}
+
+ModelBundle ModelBundle::load(const std::string& path)
+{
+    return deserialize(readWholeFile(path), path);
+}
+
+} // namespace credit::core

@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+// The real `credit-risk train` and `credit-risk evaluate` binaries on German Credit: the
+// leaderboard JSON, the logistic-regression quality floor, evaluation of the bundle, and the
+// exit codes for bad usage and a damaged bundle.
+#include <QByteArray>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCliTrain : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run run(const QStringList& arguments, int timeoutMs = 240000)
+    {
+        QProcess process;
+        process.start(QStringLiteral(CREDIT_CLI), arguments);
+        Run r;
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            return r;
+        }
+        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        r.out = process.readAllStandardOutput();
+        r.err = process.readAllStandardError();
+        return r;
+    }
+
+    QString file(const char* name) const { return m_dir.filePath(QLatin1String(name)); }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void trainLogisticRegressionAndEvaluate()
+    {
+        const QString data = QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff");
+        const Run train = run({QStringLiteral("train"), QStringLiteral("--data"), data,
+                               QStringLiteral("--algorithms"), QStringLiteral("lr"),
+                               QStringLiteral("--trials"), QStringLiteral("5"),
+                               QStringLiteral("--seed"), QStringLiteral("42"),
+                               QStringLiteral("--threads"), QStringLiteral("2"),
+                               QStringLiteral("--out"), file("lr.crs"),
+                               QStringLiteral("--leaderboard"), file("lb.json")});
+        QVERIFY2(train.exitCode == 0, train.err.constData());
+        // The progress bar redraws in place and ends with a newline.
+        QVERIFY(train.err.contains('\r'));
+        QVERIFY(train.err.contains("100.0%"));
+
+        QFile json(file("lb.json"));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(json.readAll(), &parseError);
+        QVERIFY2(parseError.error == QJsonParseError::NoError,
+                 parseError.errorString().toUtf8().constData());
+        const QJsonObject root = doc.object();
+        QCOMPARE(root.value(QStringLiteral("best")).toString(), QStringLiteral("lr"));
+        QVERIFY(root.value(QStringLiteral("note")).toString().contains(QStringLiteral("optimistic")));
+        const QJsonArray models = root.value(QStringLiteral("models")).toArray();
+        QCOMPARE(models.size(), 1);
+        const QJsonObject lr = models.at(0).toObject();
+        for (const char* key : {"algorithm", "params", "auc_mean", "auc_sd", "ap", "ks", "brier",
+                                "log_loss", "expected_cost", "cost_threshold", "fit_seconds"}) {
+            QVERIFY2(lr.contains(QLatin1String(key)), key);
+        }
+        QCOMPARE(lr.value(QStringLiteral("algorithm")).toString(), QStringLiteral("lr"));
+        QVERIFY(lr.value(QStringLiteral("params")).toObject().contains(QStringLiteral("C")));
+        const double auc = lr.value(QStringLiteral("auc_mean")).toDouble();
+        qInfo("lr auc_mean %.4f, expected cost %.4f", auc,
+              lr.value(QStringLiteral("expected_cost")).toDouble());
+        QVERIFY2(auc >= 0.785, "logistic regression below its quality floor (0.785)");
+        QCOMPARE(lr.value(QStringLiteral("folds")).toArray().size(), 50);
+
+        const Run evaluate = run({QStringLiteral("evaluate"), QStringLiteral("--model"),
+                                  file("lr.crs"), QStringLiteral("--data"), data,
+                                  QStringLiteral("--json")});
+        QVERIFY2(evaluate.exitCode == 0, evaluate.err.constData());
+        const QJsonObject metrics = QJsonDocument::fromJson(evaluate.out).object();
+        QCOMPARE(metrics.value(QStringLiteral("model")).toString(), QStringLiteral("lr"));
+        QCOMPARE(metrics.value(QStringLiteral("rows")).toInt(), 1000);
+        QVERIFY(metrics.value(QStringLiteral("same_data_as_training")).toBool());
+        // In-sample, so at least the cross-validated figure.
+        QVERIFY(metrics.value(QStringLiteral("auc")).toDouble() >= auc);
+        const QJsonObject confusion = metrics.value(QStringLiteral("confusion")).toObject();
+        int total = 0;
+        for (const QString& key : confusion.keys()) {
+            total += confusion.value(key).toInt();
+        }
+        QCOMPARE(total, 1000);
+        QVERIFY(metrics.value(QStringLiteral("expected_cost")).toDouble() > 0.0);
+
+        // A damaged bundle is refused with exit code 2 and a message naming the file.
+        QFile bundle(file("lr.crs"));
+        QVERIFY(bundle.open(QIODevice::ReadOnly));
+        QByteArray bytes = bundle.readAll();
+        bundle.close();
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+        QFile broken(file("broken.crs"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(bytes);
+        broken.close();
+        const Run refused = run({QStringLiteral("evaluate"), QStringLiteral("--model"),
+                                 file("broken.crs"), QStringLiteral("--data"), data});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("broken.crs"), refused.err.constData());
+        QVERIFY2(refused.err.contains("checksum"), refused.err.constData());
+    }
+
+    void usageAndRefusals()
+    {
+        const QString data = QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff");
+        QCOMPARE(run({QStringLiteral("train"), QStringLiteral("--data"), data}).exitCode, 1);
+        QCOMPARE(run({QStringLiteral("train"), QStringLiteral("--data"), data,
+                      QStringLiteral("--out"), file("x.crs"), QStringLiteral("--folds"),
+                      QStringLiteral("one")})
+                     .exitCode,
+                 1);
+        const Run missing = run({QStringLiteral("train"), QStringLiteral("--data"),
+                                 file("absent.csv"), QStringLiteral("--out"), file("x.crs")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains("absent.csv"));
+        QFile params(file("bad.yaml"));
+        QVERIFY(params.open(QIODevice::WriteOnly));
+        params.write("train:\n  folds: 5\n  colour: blue\n");
+        params.close();
+        const Run badParams = run({QStringLiteral("train"), QStringLiteral("--data"), data,
+                                   QStringLiteral("--params"), file("bad.yaml"),
+                                   QStringLiteral("--out"), file("x.crs")});
+        QCOMPARE(badParams.exitCode, 2);
+        QVERIFY2(badParams.err.contains("bad.yaml:3"), badParams.err.constData());
+        QVERIFY(badParams.err.contains("train.colour"));
+        QVERIFY(!QFile::exists(file("x.crs")));
+        QCOMPARE(run({QStringLiteral("evaluate"), QStringLiteral("--model"), file("absent.crs"),
+                      QStringLiteral("--data"), data})
+                     .exitCode,
+                 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTrain)
+#include "test_cli_train.moc"
