@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <sstream>
 
@@ -84,6 +85,46 @@ double logit(double p)
     return std::log(p / (1.0 - p));
 }
 
+// RFC 4180 records of a whole file (no blank-line or BOM handling: the writer emits none).
+std::vector<std::vector<std::string>> csvRecords(const std::string& text)
+{
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                fields.back() += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                fields.back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else if (c == '\n') {
+            records.push_back(std::move(fields));
+            fields.assign(1, std::string());
+        } else if (c != '\r') {
+            fields.back() += c;
+        }
+    }
+    return records;
+}
+
+std::string joinedMessages(const std::vector<FieldIssue>& issues)
+{
+    std::string text;
+    for (const FieldIssue& issue : issues) {
+        text += (text.empty() ? "" : "; ") + issue.message;
+    }
+    return text;
+}
+
 } // namespace
 
 class TestExplain : public QObject
@@ -105,6 +146,8 @@ private slots:
     void cutoffOptimumWithPrior();
     void cutoffProfitByHand();
     void batchScoringWithBadRows();
+    void batchEqualsRowByRow_data();
+    void batchEqualsRowByRow();
 
 private:
     std::unique_ptr<Dataset> m_data;
@@ -442,6 +485,147 @@ void TestExplain::batchScoringWithBadRows()
 
     params.outputPath = input;
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BatchScorer(scorer, params).run());
+}
+
+void TestExplain::batchEqualsRowByRow_data()
+{
+    QTest::addColumn<QString>("algorithm");
+    QTest::addColumn<int>("threads");
+    QTest::newRow("lr, 1 thread") << QStringLiteral("lr") << 1;
+    QTest::newRow("lr, 3 threads") << QStringLiteral("lr") << 3;
+    QTest::newRow("gbdt, 2 threads") << QStringLiteral("gbdt") << 2;
+}
+
+// The batch path (column indices, chunked transform and model calls, partial sort of the
+// reasons, to_chars formatting, parallel chunks) gives what Scorer::score gives row by row.
+void TestExplain::batchEqualsRowByRow()
+{
+    QFETCH(QString, algorithm);
+    QFETCH(int, threads);
+    const auto model = fitChain(*m_data, algorithm.toStdString(), CalibrationMethod::Platt);
+    ScoringSettings settings = settingsFor(*m_data);
+    settings.populationBadRate = 0.05;
+    const Scorer scorer(model, settings);
+
+    // Every credit-g row, with a few made invalid (and one out of range, still scored).
+    std::vector<Applicant> applicants;
+    for (std::size_t r = 0; r < m_data->rowCount(); ++r) {
+        applicants.push_back(applicantOf(*m_data, r));
+    }
+    applicants[3]["duration"] = "six";
+    applicants[10]["purpose"] = "yacht";
+    applicants[11]["credit_amount"] = "-5";
+    applicants[12]["age"] = "";
+    applicants[13]["duration"] = "abc";
+    applicants[13]["housing"] = "castle";
+    applicants[500]["duration"] = "999"; // outside the training range: flagged
+    applicants[501]["credit_amount"] = " 1234.5 ";
+    const std::vector<std::size_t> features = m_data->schema().featureIndices();
+    std::string text;
+    for (std::size_t c = 0; c < features.size(); ++c) {
+        text += (c ? "," : "") + csvField(m_data->column(features[c]).name());
+    }
+    text += "\r\n";
+    for (const Applicant& a : applicants) {
+        for (std::size_t c = 0; c < features.size(); ++c) {
+            text += (c ? "," : "") + csvField(a.at(m_data->column(features[c]).name()));
+        }
+        text += "\r\n";
+    }
+    text += "1,2\r\n"; // too few fields
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string input = dir.filePath(QStringLiteral("in.csv")).toStdString();
+    const std::string output = dir.filePath(QStringLiteral("out.csv")).toStdString();
+    writeFileAtomically(input, text);
+
+    BatchScoreParams params;
+    params.inputPath = input;
+    params.outputPath = output;
+    params.chunkRows = 97; // many chunks, a short last one
+    params.threads = threads;
+    const BatchScoreResult result = BatchScorer(scorer, params).run();
+    QCOMPARE(result.rows, applicants.size() + 1);
+    QCOMPARE(result.failed, std::size_t(6));
+    QCOMPARE(readWholeFile(input), text);
+
+    const auto records = csvRecords(readWholeFile(output));
+    QCOMPARE(records.size(), applicants.size() + 2);
+    const std::size_t first = features.size(); // the pd column
+    QCOMPARE(records[0][first], std::string("pd"));
+    QCOMPARE(records[0][first + 8], std::string("error"));
+    std::size_t flagged = 0;
+    for (std::size_t r = 0; r < applicants.size(); ++r) {
+        const ScoreResult expected = scorer.score(applicants[r]);
+        const std::vector<std::string>& got = records[r + 1];
+        QCOMPARE(got.size(), first + 9);
+        if (!expected.valid()) {
+            QCOMPARE(got[first], std::string());
+            QCOMPARE(got[first + 8],
+                     "line " + std::to_string(r + 2) + ": " + joinedMessages(expected.errors));
+            continue;
+        }
+        char number[64];
+        std::snprintf(number, sizeof number, "%.6f", expected.pd);
+        QCOMPARE(got[first], std::string(number));
+        QCOMPARE(got[first + 1], std::string(expected.reject ? "reject" : "accept"));
+        QCOMPARE(got[first + 2], expected.grade);
+        std::snprintf(number, sizeof number, "%.1f", expected.points);
+        QCOMPARE(got[first + 3], std::string(number));
+        for (std::size_t k = 0; k < 3; ++k) {
+            const bool adverse =
+                k < expected.reasons.size() && expected.reasons[k].contribution > 0.0;
+            QCOMPARE(got[first + 4 + k], adverse ? expected.reasons[k].text : std::string());
+        }
+        QCOMPARE(got[first + 7], joinedMessages(expected.outOfRange));
+        QCOMPARE(got[first + 8], std::string());
+        flagged += !expected.outOfRange.empty();
+    }
+    QCOMPARE(flagged, std::size_t(1));
+    QCOMPARE(records.back()[first + 8], "line " + std::to_string(applicants.size() + 2) +
+                                            ": expected " + std::to_string(features.size()) +
+                                            " fields, found 2");
+
+    // The pieces, unformatted: the design matrix equals transformOne's exactly, the model PD
+    // matches to 1e-12 and the adverse attributes are score()'s first reasons.
+    std::vector<std::string> names;
+    std::vector<std::string_view> cells;
+    std::vector<const Applicant*> valid;
+    for (const ColumnSchema& field : settings.fields) {
+        names.push_back(field.name);
+    }
+    for (const Applicant& a : applicants) {
+        if (scorer.validate(a).empty()) {
+            valid.push_back(&a);
+            for (const std::string& name : names) {
+                cells.push_back(a.at(name));
+            }
+        }
+    }
+    Eigen::MatrixXd x;
+    std::vector<std::string> rowErrors;
+    model->pipeline().transformTexts(names, cells, x, rowErrors);
+    const Vector modelPd = model->predictMatrix(x);
+    std::vector<std::size_t> top;
+    QVERIFY(scorer.adverseAttributes(x, 3, top));
+    for (std::size_t i = 0; i < valid.size(); ++i) {
+        QVERIFY(rowErrors[i].empty());
+        const Eigen::MatrixXd one = model->pipeline().transformOne(*valid[i]);
+        QVERIFY(one.row(0) == x.row(Eigen::Index(i)));
+        const ScoreResult expected = scorer.score(*valid[i]);
+        QVERIFY(std::fabs(modelPd[Eigen::Index(i)] - expected.modelPd) <= 1e-12);
+        QVERIFY(std::fabs(scorer.toPopulation(modelPd[Eigen::Index(i)]) - expected.pd) <= 1e-12);
+        for (std::size_t k = 0; k < 3; ++k) {
+            const bool adverse =
+                k < expected.reasons.size() && expected.reasons[k].contribution > 0.0;
+            const std::size_t attribute = top[i * 3 + k];
+            QCOMPARE(attribute == Scorer::kNoAttribute, !adverse);
+            if (adverse) {
+                QCOMPARE(model->pipeline().attributes()[attribute].name,
+                         expected.reasons[k].attribute);
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExplain)

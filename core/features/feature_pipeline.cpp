@@ -601,6 +601,107 @@ Eigen::MatrixXd FeaturePipeline::transformOne(const std::map<std::string, std::s
     return out;
 }
 
+void FeaturePipeline::transformTexts(const std::vector<std::string>& names,
+                                     const std::vector<std::string_view>& cells,
+                                     Eigen::MatrixXd& out, std::vector<std::string>& rowErrors) const
+{
+    if (!m_fitted) {
+        throw std::logic_error("FeaturePipeline::transformTexts called before fit");
+    }
+    const std::size_t stride = names.size();
+    const std::size_t n = stride == 0 ? 0 : cells.size() / stride;
+    out.setZero(Eigen::Index(n), Eigen::Index(featureCount()));
+    rowErrors.assign(n, std::string());
+    constexpr std::size_t kAbsent = std::size_t(-1);
+    // A map built from the names keeps the last of repeated names, so search from the back.
+    auto columnOf = [&](const std::string& name) {
+        for (std::size_t k = stride; k-- > 0;) {
+            if (names[k] == name) {
+                return k;
+            }
+        }
+        return kAbsent;
+    };
+    auto text = [&](std::size_t row, std::size_t column) -> std::string_view {
+        if (column == kAbsent) {
+            return {};
+        }
+        std::string_view s = cells[row * stride + column];
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+            s.remove_prefix(1);
+        }
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+            s.remove_suffix(1);
+        }
+        return s;
+    };
+    // transformOne() stops at the first bad number; the attribute loop below visits the
+    // attributes in the same order, so the first message recorded per row is the same one.
+    auto number = [&](std::size_t row, std::size_t column, const std::string& name) {
+        const std::string_view s = text(row, column);
+        if (s.empty() || s == "?") {
+            return kNaN;
+        }
+        double v = 0.0;
+        const auto result = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (result.ec != std::errc() || result.ptr != s.data() + s.size() || !std::isfinite(v)) {
+            if (rowErrors[row].empty()) {
+                rowErrors[row] = "field '" + name + "': '" + std::string(s) + "' is not a number";
+            }
+            return kNaN;
+        }
+        return v;
+    };
+    std::vector<double> raw(n);
+    std::unordered_map<std::string_view, std::size_t> levels;
+    for (std::size_t ai = 0; ai < m_attributes.size(); ++ai) {
+        const AttributeStats& a = m_attributes[ai];
+        if (a.origin == AttributeOrigin::Column && a.type == ColumnType::Numeric) {
+            const std::size_t c = columnOf(a.name);
+            for (std::size_t i = 0; i < n; ++i) {
+                raw[i] = number(i, c, a.name);
+            }
+        } else if (a.origin == AttributeOrigin::Column) {
+            const std::size_t c = columnOf(a.name);
+            levels.clear();
+            for (const auto& [label, level] : m_levelLookup[ai]) {
+                levels.emplace(label, level);
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::string_view s = text(i, c);
+                raw[i] = kNaN;
+                if (!s.empty() && s != "?") {
+                    const auto it = levels.find(s);
+                    raw[i] = it == levels.end() ? kUnseen : double(it->second);
+                }
+            }
+        } else {
+            const std::size_t c0 = columnOf(a.inputs[0]);
+            const std::size_t c1 = columnOf(a.inputs[1]);
+            std::vector<double> bandLevel;
+            if (a.type == ColumnType::Categorical) {
+                bandLevel = codeMapFor(bandLevels(), m_levelLookup[ai]);
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                const double first = number(i, c0, a.inputs[0]);
+                const double second = number(i, c1, a.inputs[1]);
+                if (a.type == ColumnType::Numeric) {
+                    raw[i] = ratio(first, second);
+                } else {
+                    const double code = bandCode(first, second);
+                    raw[i] = std::isnan(code) ? kNaN : bandLevel[std::size_t(code)];
+                }
+            }
+        }
+        encode(a, ai, m_options, m_features, m_firstFeature[ai], raw.data(), n, out);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!rowErrors[i].empty()) {
+            out.row(Eigen::Index(i)).setZero();
+        }
+    }
+}
+
 std::vector<std::string> FeaturePipeline::featureNames() const
 {
     std::vector<std::string> names;

@@ -10,6 +10,7 @@
 #include <iosfwd>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -150,6 +151,18 @@ public:
     /// Cost: about 1 µs for German Credit (hash lookups, no dataset is built).
     Eigen::MatrixXd transformOne(const std::map<std::string, std::string>& values,
                                  std::vector<std::string>* warnings = nullptr) const;
+
+    /// Batch form of transformOne() for records of texts (a CSV file): `cells` holds rows ×
+    /// names.size() texts, row-major, row i's value of `names[k]` at cells[i·names.size() + k].
+    /// Fills `out` (resized to rows × featureCount()) exactly as transformOne() would fill each
+    /// row from a map holding those names (same trimming, '?' and empty as missing, parsing,
+    /// imputation and encoding; names the pipeline does not need are ignored, attributes not
+    /// named are missing). No warnings. A row with an unparsable number gets all-zero features
+    /// and transformOne()'s message in rowErrors[i] (resized to rows; empty = fine).
+    /// Cost: O(rows × features) after resolving the names once per call; no per-row allocation.
+    void transformTexts(const std::vector<std::string>& names,
+                        const std::vector<std::string_view>& cells, Eigen::MatrixXd& out,
+                        std::vector<std::string>& rowErrors) const;
 
     const FeatureOptions& options() const { return m_options; }
     /// Input attributes and their fitted statistics, in output order.
