@@ -64,6 +64,10 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
     m_batchAction->setObjectName(QStringLiteral("batchScoreAction"));
     m_batchAction->setStatusTip(tr("Score every row of a CSV file into a new CSV file"));
 
+    // Attribute meanings are long ("Instalment rate in percentage of disposable income"):
+    // put each label above its field so neither is squeezed.
+    m_form->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    m_form->setVerticalSpacing(4);
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_formWidget);
@@ -330,7 +334,6 @@ void ScoreTab::rebuildForm()
         cellLayout->addWidget(field.error);
         auto* label = new QLabel(meaning + QLatin1Char(':'));
         label->setToolTip(qs(schema.name));
-        label->setWordWrap(true);
         m_form->addRow(label, cell);
         m_fields.push_back(field);
     }

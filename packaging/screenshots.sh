@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+# SPDX-License-Identifier: MIT
+#
+# Regenerates the README's screenshots (resources/screenshots/*.png) from a build:
+#   packaging/screenshots.sh [BUILD_DIR]        (default: build)
+# Trains a quick model on the bundled data with the CLI, then grabs every tab offscreen
+# with `credit-risk-studio --tab NAME --screenshot`.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${1:-$root/build}"
+out="$root/resources/screenshots"
+mkdir -p "$out"
+model="$(mktemp -d)/readme-model.crs"
+"$build/app/credit-risk" train --data "$root/data/credit-g.arff" --algorithms lr,gbdt,rf \
+    --folds 5 --repeats 2 --trials 4 --quiet --out "$model" >/dev/null
+for tab in data explore train evaluate threshold score; do
+    QT_QPA_PLATFORM=offscreen "$build/app/credit-risk-studio" --model "$model" --tab "$tab" \
+        --size 1280x800 --screenshot "$out/$tab.png" "$root/data/credit-g.arff"
+    echo "wrote $out/$tab.png"
+done
