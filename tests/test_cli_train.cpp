@@ -50,13 +50,12 @@ private slots:
     void trainLogisticRegressionAndEvaluate()
     {
         const QString data = QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff");
-        const Run train = run({QStringLiteral("train"), QStringLiteral("--data"), data,
-                               QStringLiteral("--algorithms"), QStringLiteral("lr"),
-                               QStringLiteral("--trials"), QStringLiteral("5"),
-                               QStringLiteral("--seed"), QStringLiteral("42"),
-                               QStringLiteral("--threads"), QStringLiteral("2"),
-                               QStringLiteral("--out"), file("lr.crs"),
-                               QStringLiteral("--leaderboard"), file("lb.json")});
+        const Run train =
+            run({QStringLiteral("train"), QStringLiteral("--data"), data,
+                 QStringLiteral("--algorithms"), QStringLiteral("lr"), QStringLiteral("--trials"),
+                 QStringLiteral("5"), QStringLiteral("--seed"), QStringLiteral("42"),
+                 QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"),
+                 file("lr.crs"), QStringLiteral("--leaderboard"), file("lb.json")});
         QVERIFY2(train.exitCode == 0, train.err.constData());
         // The progress bar redraws in place and ends with a newline.
         QVERIFY(train.err.contains('\r'));
@@ -70,7 +69,8 @@ private slots:
                  parseError.errorString().toUtf8().constData());
         const QJsonObject root = doc.object();
         QCOMPARE(root.value(QStringLiteral("best")).toString(), QStringLiteral("lr"));
-        QVERIFY(root.value(QStringLiteral("note")).toString().contains(QStringLiteral("optimistic")));
+        QVERIFY(
+            root.value(QStringLiteral("note")).toString().contains(QStringLiteral("optimistic")));
         const QJsonArray models = root.value(QStringLiteral("models")).toArray();
         QCOMPARE(models.size(), 1);
         const QJsonObject lr = models.at(0).toObject();
@@ -86,9 +86,9 @@ private slots:
         QVERIFY2(auc >= 0.785, "logistic regression below its quality floor (0.785)");
         QCOMPARE(lr.value(QStringLiteral("folds")).toArray().size(), 50);
 
-        const Run evaluate = run({QStringLiteral("evaluate"), QStringLiteral("--model"),
-                                  file("lr.crs"), QStringLiteral("--data"), data,
-                                  QStringLiteral("--json")});
+        const Run evaluate =
+            run({QStringLiteral("evaluate"), QStringLiteral("--model"), file("lr.crs"),
+                 QStringLiteral("--data"), data, QStringLiteral("--json")});
         QVERIFY2(evaluate.exitCode == 0, evaluate.err.constData());
         const QJsonObject metrics = QJsonDocument::fromJson(evaluate.out).object();
         QCOMPARE(metrics.value(QStringLiteral("model")).toString(), QStringLiteral("lr"));
@@ -125,11 +125,11 @@ private slots:
     {
         const QString data = QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff");
         QCOMPARE(run({QStringLiteral("train"), QStringLiteral("--data"), data}).exitCode, 1);
-        QCOMPARE(run({QStringLiteral("train"), QStringLiteral("--data"), data,
-                      QStringLiteral("--out"), file("x.crs"), QStringLiteral("--folds"),
-                      QStringLiteral("one")})
-                     .exitCode,
-                 1);
+        QCOMPARE(
+            run({QStringLiteral("train"), QStringLiteral("--data"), data, QStringLiteral("--out"),
+                 file("x.crs"), QStringLiteral("--folds"), QStringLiteral("one")})
+                .exitCode,
+            1);
         const Run missing = run({QStringLiteral("train"), QStringLiteral("--data"),
                                  file("absent.csv"), QStringLiteral("--out"), file("x.crs")});
         QCOMPARE(missing.exitCode, 2);

@@ -51,8 +51,8 @@ private slots:
         QFETCH(int, folds);
         QFETCH(int, repeats);
         const auto labels = makeLabels(std::size_t(rows), std::size_t(positives));
-        const FoldPlan plan = StratifiedKFold({std::size_t(folds), std::size_t(repeats), 7})
-                                  .split(labels);
+        const FoldPlan plan =
+            StratifiedKFold({std::size_t(folds), std::size_t(repeats), 7}).split(labels);
         QCOMPARE(plan.folds.size(), std::size_t(folds * repeats));
         QCOMPARE(plan.foldOfRow.size(), std::size_t(repeats));
         for (int r = 0; r < repeats; ++r) {

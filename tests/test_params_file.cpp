@@ -43,35 +43,34 @@ private slots:
 
     void valuesAreRead()
     {
-        const ParamsFile f = ParamsFile::parse(
-            "train:\n"
-            "  algorithms: [gbdt, lr]\n"
-            "  folds: 5\n"
-            "  repeats: 2\n"
-            "  seed: 7\n"
-            "  threads: 2\n"
-            "  objective: expected_cost\n"
-            "  calibration: isotonic\n"
-            "  nested: true\n"
-            "  cost: {bad_accepted: 10, good_rejected: 2}\n"
-            "  target: risk\n"
-            "  positive: yes_default\n"
-            "preprocessing:\n"
-            "  encoding: woe\n"
-            "  standardize: false\n"
-            "hyperparameter_tuning:\n"
-            "  trials: 9\n"
-            "  spaces:\n"
-            "    gbdt:\n"
-            "      max_depth: {kind: integer, low: 2, high: 3}\n"
-            "    ensemble:\n"
-            "      method: {kind: choice, choices: [stack]}\n"
-            "  fixed:\n"
-            "    rf: {n_trees: 300, subsample: 1}\n"
-            "monitoring:\n"
-            "  psi_bins: 20\n"
-            "  psi_alert: 0.3\n",
-            "inline.yaml");
+        const ParamsFile f = ParamsFile::parse("train:\n"
+                                               "  algorithms: [gbdt, lr]\n"
+                                               "  folds: 5\n"
+                                               "  repeats: 2\n"
+                                               "  seed: 7\n"
+                                               "  threads: 2\n"
+                                               "  objective: expected_cost\n"
+                                               "  calibration: isotonic\n"
+                                               "  nested: true\n"
+                                               "  cost: {bad_accepted: 10, good_rejected: 2}\n"
+                                               "  target: risk\n"
+                                               "  positive: yes_default\n"
+                                               "preprocessing:\n"
+                                               "  encoding: woe\n"
+                                               "  standardize: false\n"
+                                               "hyperparameter_tuning:\n"
+                                               "  trials: 9\n"
+                                               "  spaces:\n"
+                                               "    gbdt:\n"
+                                               "      max_depth: {kind: integer, low: 2, high: 3}\n"
+                                               "    ensemble:\n"
+                                               "      method: {kind: choice, choices: [stack]}\n"
+                                               "  fixed:\n"
+                                               "    rf: {n_trees: 300, subsample: 1}\n"
+                                               "monitoring:\n"
+                                               "  psi_bins: 20\n"
+                                               "  psi_alert: 0.3\n",
+                                               "inline.yaml");
         const TrainingParams& t = f.training;
         QVERIFY(t.algorithms == (std::vector<std::string>{"gbdt", "lr"}));
         QCOMPARE(t.folds, std::size_t(5));
@@ -109,18 +108,18 @@ private slots:
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("key");
         QTest::newRow("unknown top key") << "train:\n  folds: 5\ntrian:\n  x: 1\n" << 3 << "trian";
-        QTest::newRow("unknown train key") << "train:\n  folds: 5\n  fold: 3\n" << 3
-                                           << "train.fold";
+        QTest::newRow("unknown train key") << "train:\n  folds: 5\n  fold: 3\n"
+                                           << 3 << "train.fold";
         QTest::newRow("folds too small") << "train:\n  folds: 1\n" << 2 << "train.folds";
         QTest::newRow("folds not a number") << "train:\n\n  folds: ten\n" << 3 << "train.folds";
-        QTest::newRow("unknown algorithm") << "train:\n  algorithms: [lr, xgb]\n" << 2
-                                           << "train.algorithms[1]";
+        QTest::newRow("unknown algorithm") << "train:\n  algorithms: [lr, xgb]\n"
+                                           << 2 << "train.algorithms[1]";
         QTest::newRow("bad objective") << "train:\n  objective: f1\n" << 2 << "train.objective";
-        QTest::newRow("bad calibration") << "train:\n  calibration: beta\n" << 2
-                                         << "train.calibration";
+        QTest::newRow("bad calibration") << "train:\n  calibration: beta\n"
+                                         << 2 << "train.calibration";
         QTest::newRow("bad cost") << "train:\n  cost:\n    bad_accepted: -1\n" << 3 << "train.cost";
-        QTest::newRow("bad encoding") << "preprocessing:\n  encoding: target\n" << 2
-                                      << "preprocessing.encoding";
+        QTest::newRow("bad encoding") << "preprocessing:\n  encoding: target\n"
+                                      << 2 << "preprocessing.encoding";
         QTest::newRow("unknown parameter")
             << "hyperparameter_tuning:\n  spaces:\n    rf:\n      depth: {kind: integer, low: 1, "
                "high: 3}\n"
@@ -144,8 +143,8 @@ private slots:
                                                "    rf: {n_trees: 0}\n"
                                             << 3 << "hyperparameter_tuning.fixed.rf";
         QTest::newRow("unknown algorithm space")
-            << "hyperparameter_tuning:\n  fixed:\n    knn: {k: 3}\n" << 3
-            << "hyperparameter_tuning.fixed.knn";
+            << "hyperparameter_tuning:\n  fixed:\n    knn: {k: 3}\n"
+            << 3 << "hyperparameter_tuning.fixed.knn";
         QTest::newRow("psi alert below warning") << "monitoring:\n  psi_warning: 0.3\n"
                                                     "  psi_alert: 0.2\n"
                                                  << 3 << "monitoring.psi_alert";

@@ -4,6 +4,7 @@
 // training-fold threshold, best-trial selection) on a slice of German Credit.
 #include "data/dataset_reader.h"
 #include "eval/cost_analysis.h"
+#include "models/calibration.h"
 #include "train/random_search.h"
 #include "train/search_space.h"
 
@@ -118,8 +119,7 @@ private slots:
         withStack.spaces["ensemble"] = SearchSpace{
             "ensemble",
             {{"method", ParamKind::Choice, 0, 0, {std::string("vote"), std::string("stack")}}}};
-        const std::vector<ParamMap> ensemble =
-            RandomSearch(withStack).configurations("ensemble");
+        const std::vector<ParamMap> ensemble = RandomSearch(withStack).configurations("ensemble");
         QCOMPARE(ensemble.size(), std::size_t(2));
         QVERIFY(ensemble[0] != ensemble[1]);
     }
@@ -174,7 +174,16 @@ private slots:
             s.push_back(best.oof[1 * plan.rowCount + row]);
             y.push_back(data.labels()[row]);
         }
-        QCOMPARE(best.folds[5].threshold, costCurve(s, y).bestThreshold);
+        QCOMPARE(best.folds[5].threshold,
+                 RandomSearch::chooseThreshold(s, y, CostMatrix{}, params.thresholdRule));
+        // PlattBayes: the threshold is where the Platt fit on the training scores crosses 1/6.
+        CalibrationParams platt;
+        platt.method = CalibrationMethod::Platt;
+        Calibrator calibrator(platt);
+        calibrator.fit(s, y);
+        QVERIFY(std::abs(calibrator.apply(best.folds[5].threshold) - 1.0 / 6.0) < 1e-9);
+        QVERIFY(RandomSearch::chooseThreshold(s, y, CostMatrix{}, ThresholdRule::Empirical) ==
+                costCurve(s, y).bestThreshold);
         std::vector<double> ts;
         std::vector<std::uint8_t> ty;
         for (const std::size_t row : fold.test) {

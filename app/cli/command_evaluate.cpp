@@ -25,8 +25,7 @@ struct Evaluation
     double expectedCost = 0.0;
 };
 
-std::string toJson(const core::ModelBundle& bundle, const core::Dataset& data,
-                   const Evaluation& e)
+std::string toJson(const core::ModelBundle& bundle, const core::Dataset& data, const Evaluation& e)
 {
     const core::ConfusionCounts& c = e.atThreshold.counts;
     core::JsonWriter w;
@@ -68,8 +67,7 @@ std::string toJson(const core::ModelBundle& bundle, const core::Dataset& data,
     return w.str() + "\n";
 }
 
-std::string toText(const core::ModelBundle& bundle, const core::Dataset& data,
-                   const Evaluation& e)
+std::string toText(const core::ModelBundle& bundle, const core::Dataset& data, const Evaluation& e)
 {
     const core::ConfusionCounts& c = e.atThreshold.counts;
     char text[2048];
@@ -109,10 +107,10 @@ int runEvaluate(const QStringList& arguments)
          QStringLiteral("MODEL")},
         {QStringLiteral("data"), QStringLiteral("Dataset with the outcome column."),
          QStringLiteral("FILE")},
-        {QStringLiteral("target"),
-         QStringLiteral("Outcome column (default: the bundle's)."), QStringLiteral("NAME")},
-        {QStringLiteral("positive"),
-         QStringLiteral("Positive label (default: the bundle's)."), QStringLiteral("LABEL")},
+        {QStringLiteral("target"), QStringLiteral("Outcome column (default: the bundle's)."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("positive"), QStringLiteral("Positive label (default: the bundle's)."),
+         QStringLiteral("LABEL")},
         {QStringLiteral("json"), QStringLiteral("Print a JSON object instead of text.")},
     });
     int exitCode = kExitOk;

@@ -39,7 +39,8 @@ public:
     {
         const std::lock_guard lock(m_mutex);
         if (!event.algorithm.empty() && event.metrics.count("auc_mean")) {
-            m_best[event.algorithm] = std::max(m_best[event.algorithm], event.metrics.at("auc_mean"));
+            m_best[event.algorithm] =
+                std::max(m_best[event.algorithm], event.metrics.at("auc_mean"));
         }
         const auto now = std::chrono::steady_clock::now();
         if (now - m_lastDraw > std::chrono::milliseconds(100) || event.fraction >= 1.0) {
@@ -152,6 +153,8 @@ std::string leaderboardJson(const core::TrainingResult& result)
         w.key("brier_uncalibrated").value(row.brierRaw);
         w.key("log_loss_uncalibrated").value(row.logLossRaw);
         w.key("expected_cost").value(row.expectedCost);
+        w.key("expected_cost_empirical_threshold").value(row.expectedCostEmpirical);
+        w.key("expected_cost_platt_bayes_threshold").value(row.expectedCostPlattBayes);
         w.key("cost_threshold").value(row.costThreshold);
         w.key("fit_seconds").value(row.fitSeconds);
         if (result.params.nested) {
@@ -190,12 +193,13 @@ std::string leaderboardTable(const core::TrainingResult& result)
 {
     std::string out;
     char line[256];
-    std::snprintf(line, sizeof line, "%-9s %7s %6s %6s %6s %6s %8s %9s %9s %8s%s\n", "model",
-                  "AUC", "sd", "AP", "KS", "Brier", "logloss", "cost/app", "threshold", "fit s",
+    std::snprintf(line, sizeof line, "%-9s %7s %6s %6s %6s %6s %8s %9s %9s %8s%s\n", "model", "AUC",
+                  "sd", "AP", "KS", "Brier", "logloss", "cost/app", "threshold", "fit s",
                   result.params.nested ? "  nestedAUC nestedCost" : "");
     out += line;
     for (const core::LeaderboardRow& r : result.leaderboard) {
-        std::snprintf(line, sizeof line, "%-9s %7.4f %6.4f %6.4f %6.4f %6.4f %8.4f %9.4f %9.4f %8.2f",
+        std::snprintf(line, sizeof line,
+                      "%-9s %7.4f %6.4f %6.4f %6.4f %6.4f %8.4f %9.4f %9.4f %8.2f",
                       r.algorithm.c_str(), r.aucMean, r.aucSd, r.ap, r.ks, r.brier, r.logLoss,
                       r.expectedCost, r.costThreshold, r.fitSeconds);
         out += line;
@@ -208,8 +212,9 @@ std::string leaderboardTable(const core::TrainingResult& result)
     }
     out += "best: " + result.bestAlgorithm +
            " (cross-validated figures of the selected configurations are optimistic";
-    out += result.params.nested ? "; nested figures are not)\n" : "; use --nested for an "
-                                                                  "unbiased estimate)\n";
+    out += result.params.nested ? "; nested figures are not)\n"
+                                : "; use --nested for an "
+                                  "unbiased estimate)\n";
     return out;
 }
 
@@ -254,8 +259,8 @@ int runTrain(const QStringList& arguments)
         {QStringLiteral("folds"), QStringLiteral("Folds k (default 10)."), QStringLiteral("K")},
         {QStringLiteral("repeats"), QStringLiteral("Repeats of the k-fold split (default 5)."),
          QStringLiteral("R")},
-        {QStringLiteral("trials"), QStringLiteral("Random-search trials per algorithm (default 10)."),
-         QStringLiteral("N")},
+        {QStringLiteral("trials"),
+         QStringLiteral("Random-search trials per algorithm (default 10)."), QStringLiteral("N")},
         {QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("S")},
         {QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
          QStringLiteral("T")},
@@ -315,7 +320,8 @@ int runTrain(const QStringList& arguments)
     }
     const std::vector<std::string> problems = params.validate();
     if (!problems.empty()) {
-        printError(QStringLiteral("credit-risk train: ") + QString::fromStdString(problems.front()));
+        printError(QStringLiteral("credit-risk train: ") +
+                   QString::fromStdString(problems.front()));
         return kExitUsage;
     }
 
@@ -337,8 +343,8 @@ int runTrain(const QStringList& arguments)
         ProgressBar bar;
         g_interrupted.store(false);
         const auto previous = std::signal(SIGINT, onInterrupt);
-        const core::TrainingResult result = core::TrainingJob(params).run(
-            read.dataset, [&](const core::ProgressEvent& event) {
+        const core::TrainingResult result =
+            core::TrainingJob(params).run(read.dataset, [&](const core::ProgressEvent& event) {
                 return quiet ? !g_interrupted.load() : bar.update(event);
             });
         std::signal(SIGINT, previous);
@@ -360,8 +366,7 @@ int runTrain(const QStringList& arguments)
         bundle.save(parser.value(QStringLiteral("out")).toStdString());
         printOut(leaderboardTable(result));
         char tail[256];
-        std::snprintf(tail, sizeof tail,
-                      "saved %s (model %s, threshold %.4f, %.1f s)\n",
+        std::snprintf(tail, sizeof tail, "saved %s (model %s, threshold %.4f, %.1f s)\n",
                       parser.value(QStringLiteral("out")).toStdString().c_str(),
                       bundle.selected.c_str(), bundle.threshold, result.seconds);
         printOut(std::string(tail));

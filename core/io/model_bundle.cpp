@@ -65,8 +65,8 @@ void writeFold(BinaryWriter& w, const FoldScores& f)
 {
     w.u64(f.repeat);
     w.u64(f.fold);
-    for (const double v : {f.auc, f.ap, f.ks, f.brier, f.logLoss, f.expectedCost, f.threshold,
-                           f.fitSeconds}) {
+    for (const double v :
+         {f.auc, f.ap, f.ks, f.brier, f.logLoss, f.expectedCost, f.threshold, f.fitSeconds}) {
         w.f64(v);
     }
 }
@@ -89,10 +89,11 @@ void writeRow(BinaryWriter& w, const LeaderboardRow& row)
     w.string(row.displayName);
     writeParamMap(w, row.params);
     w.u64(row.trialsRun);
-    for (const double v : {row.aucMean, row.aucSd, row.ap, row.ks, row.gini, row.brier,
-                           row.logLoss, row.brierRaw, row.logLossRaw, row.expectedCost,
-                           row.costThreshold, row.fitSeconds, row.nestedAucMean, row.nestedAucSd,
-                           row.nestedExpectedCost}) {
+    for (const double v :
+         {row.aucMean, row.aucSd, row.ap, row.ks, row.gini, row.brier, row.logLoss, row.brierRaw,
+          row.logLossRaw, row.expectedCost, row.costThreshold, row.fitSeconds, row.nestedAucMean,
+          row.nestedAucSd, row.nestedExpectedCost, row.expectedCostEmpirical,
+          row.expectedCostPlattBayes}) {
         w.f64(v);
     }
     w.u64(row.folds.size());
@@ -108,10 +109,11 @@ LeaderboardRow readRow(BinaryReader& r)
     row.displayName = r.string();
     row.params = readParamMap(r);
     row.trialsRun = static_cast<std::size_t>(r.u64());
-    for (double* v : {&row.aucMean, &row.aucSd, &row.ap, &row.ks, &row.gini, &row.brier,
-                      &row.logLoss, &row.brierRaw, &row.logLossRaw, &row.expectedCost,
-                      &row.costThreshold, &row.fitSeconds, &row.nestedAucMean, &row.nestedAucSd,
-                      &row.nestedExpectedCost}) {
+    for (double* v :
+         {&row.aucMean, &row.aucSd, &row.ap, &row.ks, &row.gini, &row.brier, &row.logLoss,
+          &row.brierRaw, &row.logLossRaw, &row.expectedCost, &row.costThreshold, &row.fitSeconds,
+          &row.nestedAucMean, &row.nestedAucSd, &row.nestedExpectedCost, &row.expectedCostEmpirical,
+          &row.expectedCostPlattBayes}) {
         *v = r.f64();
     }
     row.folds.resize(r.length());
@@ -121,8 +123,7 @@ LeaderboardRow readRow(BinaryReader& r)
     return row;
 }
 
-template<typename T>
-void append(std::string& out, T value)
+template <typename T> void append(std::string& out, T value)
 {
     char bytes[sizeof(T)];
     std::memcpy(bytes, &value, sizeof(T));
@@ -135,8 +136,7 @@ class Cursor
 public:
     Cursor(std::string_view bytes, const std::string& file) : m_bytes(bytes), m_file(file) {}
 
-    template<typename T>
-    T get()
+    template <typename T> T get()
     {
         need(sizeof(T));
         T value;
@@ -190,7 +190,7 @@ ModelBundle ModelBundle::fromTraining(const TrainingResult& result, const Datase
     bundle.schema = data.schema();
     bundle.models = result.models;
     bundle.selected = result.models.count(result.bestAlgorithm) ? result.bestAlgorithm
-                                                                 : result.models.begin()->first;
+                                                                : result.models.begin()->first;
     bundle.costs = result.params.costs;
     bundle.leaderboard = result.leaderboard;
     bundle.outOfFold = result.outOfFold;
@@ -366,8 +366,7 @@ ModelBundle ModelBundle::deserialize(std::string_view bytes, const std::string& 
     const std::size_t coveredStart = cursor.position();
     const auto version = cursor.get<std::uint32_t>();
     if (version > kFormatVersion) {
-        throw std::runtime_error(file + ": model bundle format version " +
-                                 std::to_string(version) +
+        throw std::runtime_error(file + ": model bundle format version " + std::to_string(version) +
                                  " was written by a newer Credit Risk Studio; this program reads "
                                  "up to version " +
                                  std::to_string(kFormatVersion));
@@ -421,8 +420,8 @@ ModelBundle ModelBundle::deserialize(std::string_view bytes, const std::string& 
             throw std::runtime_error(file + ": damaged model bundle (section '" + e.name +
                                      "' lies outside the payload)");
         }
-        sections[e.name] = std::string(payload.substr(static_cast<std::size_t>(e.offset),
-                                                      static_cast<std::size_t>(e.size)));
+        sections[e.name] = std::string(
+            payload.substr(static_cast<std::size_t>(e.offset), static_cast<std::size_t>(e.size)));
     }
     auto section = [&](const std::string& name) -> const std::string& {
         const auto it = sections.find(name);
@@ -515,8 +514,9 @@ ModelBundle ModelBundle::deserialize(std::string_view bytes, const std::string& 
         throw std::runtime_error(file + ": " + error.what());
     }
     if (!bundle.models.count(bundle.selected)) {
-        throw std::runtime_error(file + ": damaged model bundle (no model for the selected "
-                                        "algorithm '" +
+        throw std::runtime_error(file +
+                                 ": damaged model bundle (no model for the selected "
+                                 "algorithm '" +
                                  bundle.selected + "')");
     }
     return bundle;

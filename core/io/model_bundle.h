@@ -48,16 +48,16 @@ public:
     static constexpr std::uint32_t kFormatVersion = 1;
     static constexpr std::string_view kMagic = "CRSBNDL1";
 
-    Schema schema;                ///< columns of the training data (target included)
-    std::string selected;         ///< algorithm used by predict*() (the run's best by default)
+    Schema schema;        ///< columns of the training data (target included)
+    std::string selected; ///< algorithm used by predict*() (the run's best by default)
     std::map<std::string, std::shared_ptr<const TrainedModel>> models;
-    double threshold = 0.5;       ///< reject when calibrated P(bad) > threshold
+    double threshold = 0.5; ///< reject when calibrated P(bad) > threshold
     CostMatrix costs;
     std::vector<LeaderboardRow> leaderboard;
     std::map<std::string, OutOfFold> outOfFold;
-    std::string paramsYaml;       ///< the run's settings as params.yaml text
-    std::uint64_t dataHash = 0;   ///< Dataset::contentHash() of the training data
-    std::string dataSource;       ///< file name of the training data
+    std::string paramsYaml;     ///< the run's settings as params.yaml text
+    std::uint64_t dataHash = 0; ///< Dataset::contentHash() of the training data
+    std::string dataSource;     ///< file name of the training data
     std::string creator = "Credit Risk Studio";
     std::uint32_t formatVersion = kFormatVersion; ///< as read from the file
 
@@ -71,8 +71,8 @@ public:
     double populationBadRate = std::numeric_limits<double>::quiet_NaN();
     /// True when the cut-off was chosen with the amount-aware profit model, false for `costs`.
     bool useProfitModel = false;
-    ProfitParams profit;          ///< margin on a good loan and LGD, shares of the amount
-    double scoreBasePoints = 600.0;   ///< scorecard points at scoreBaseOdds (good:bad)
+    ProfitParams profit;            ///< margin on a good loan and LGD, shares of the amount
+    double scoreBasePoints = 600.0; ///< scorecard points at scoreBaseOdds (good:bad)
     double scoreBaseOdds = 50.0;
     double scorePointsToDouble = 20.0;
     /// Min and max of every numeric feature column of the training data (scoring flags values

@@ -58,7 +58,7 @@ public:
         return path.empty() ? key : path + "." + key;
     }
 
-    template<typename T>
+    template <typename T>
     T scalar(const YAML::Node& node, const std::string& path, const char* expected) const
     {
         if (!node.IsScalar()) {
@@ -109,15 +109,25 @@ private:
 
 const std::vector<std::string> kTopKeys{"train", "preprocessing", "hyperparameter_tuning",
                                         "monitoring"};
-const std::vector<std::string> kTrainKeys{
-    "target", "positive",    "algorithms", "folds",  "repeats",           "seed",
-    "threads", "objective", "calibration", "nested", "nested_inner_folds", "cost"};
+const std::vector<std::string> kTrainKeys{"target",
+                                          "positive",
+                                          "algorithms",
+                                          "folds",
+                                          "repeats",
+                                          "seed",
+                                          "threads",
+                                          "objective",
+                                          "calibration",
+                                          "nested",
+                                          "nested_inner_folds",
+                                          "cost",
+                                          "threshold_rule"};
 const std::vector<std::string> kCostKeys{"bad_accepted", "good_rejected", "bad_rejected",
                                          "good_accepted"};
 const std::vector<std::string> kPreprocessingKeys{
-    "encoding",          "drop_reference_level", "standardize",   "missing_flags",
-    "woe_smoothing",     "monthly_instalment",   "amount_per_age", "duration_age_band",
-    "amount_column",     "duration_column",      "age_column"};
+    "encoding",      "drop_reference_level", "standardize",    "missing_flags",
+    "woe_smoothing", "monthly_instalment",   "amount_per_age", "duration_age_band",
+    "amount_column", "duration_column",      "age_column"};
 const std::vector<std::string> kTuningKeys{"trials", "spaces", "fixed"};
 const std::vector<std::string> kMonitoringKeys{"psi_bins", "psi_warning", "psi_alert",
                                                "csi_warning", "csi_alert"};
@@ -163,8 +173,8 @@ const ParamValue& defaultOf(const YamlReader& y, const YAML::Node& node, const s
         for (const auto& [n, v] : defaults) {
             known += (known.empty() ? "" : ", ") + n;
         }
-        y.fail(node, path, "'" + algorithm + "' has no parameter '" + name + "' (known: " +
-                               known + ")");
+        y.fail(node, path,
+               "'" + algorithm + "' has no parameter '" + name + "' (known: " + known + ")");
     }
     return it->second;
 }
@@ -232,8 +242,20 @@ void readTrain(const YamlReader& y, const YAML::Node& node, ParamsFile& out)
     if (const auto v = node["nested"]) {
         t.nested = y.flag(v, p + ".nested");
     }
+    if (const auto v = node["threshold_rule"]) {
+        const std::string rule = y.text(v, p + ".threshold_rule");
+        if (rule == "platt_bayes") {
+            t.thresholdRule = ThresholdRule::PlattBayes;
+        } else if (rule == "empirical") {
+            t.thresholdRule = ThresholdRule::Empirical;
+        } else {
+            y.fail(v, p + ".threshold_rule",
+                   "expected platt_bayes or empirical, got '" + rule + "'");
+        }
+    }
     if (const auto v = node["nested_inner_folds"]) {
-        t.nestedInnerFolds = static_cast<std::size_t>(y.integer(v, p + ".nested_inner_folds", 2, 20));
+        t.nestedInnerFolds =
+            static_cast<std::size_t>(y.integer(v, p + ".nested_inner_folds", 2, 20));
     }
     if (const auto v = node["cost"]) {
         const std::string c = p + ".cost";
@@ -370,7 +392,8 @@ void readTuning(const YamlReader& y, const YAML::Node& node, TrainingParams& t)
             for (const auto& dim : entry.second) {
                 const std::string name = dim.first.as<std::string>();
                 const std::string dimPath = path + "." + name;
-                const ParamValue& like = defaultOf(y, dim.first, dimPath, defaults, algorithm, name);
+                const ParamValue& like =
+                    defaultOf(y, dim.first, dimPath, defaults, algorithm, name);
                 ParamRange range = readRange(y, dim.second, dimPath, name, like);
                 const auto it = std::find_if(space.params.begin(), space.params.end(),
                                              [&](const ParamRange& r) { return r.name == name; });
@@ -516,6 +539,8 @@ std::string ParamsFile::toYaml() const
     e << YAML::Key << "objective" << YAML::Value << searchObjectiveName(t.objective);
     e << YAML::Key << "calibration" << YAML::Value << calibrationMethodName(t.calibration);
     e << YAML::Key << "nested" << YAML::Value << t.nested;
+    e << YAML::Key << "threshold_rule" << YAML::Value
+      << (t.thresholdRule == ThresholdRule::Empirical ? "empirical" : "platt_bayes");
     e << YAML::Key << "nested_inner_folds" << YAML::Value
       << static_cast<unsigned long long>(t.nestedInnerFolds);
     e << YAML::Key << "cost" << YAML::Value << YAML::BeginMap;
@@ -575,7 +600,8 @@ std::string ParamsFile::toYaml() const
     e << YAML::EndMap << YAML::EndMap;
 
     e << YAML::Key << "monitoring" << YAML::Value << YAML::BeginMap;
-    e << YAML::Key << "psi_bins" << YAML::Value << static_cast<unsigned long long>(monitoring.psiBins);
+    e << YAML::Key << "psi_bins" << YAML::Value
+      << static_cast<unsigned long long>(monitoring.psiBins);
     e << YAML::Key << "psi_warning" << YAML::Value << monitoring.psiWarning;
     e << YAML::Key << "psi_alert" << YAML::Value << monitoring.psiAlert;
     e << YAML::Key << "csi_warning" << YAML::Value << monitoring.csiWarning;

@@ -15,11 +15,11 @@ namespace credit::core {
 /// Drift-monitoring settings (section `monitoring`), used by core/monitor.
 struct MonitoringSettings
 {
-    std::size_t psiBins = 10;   ///< "psi_bins": score bins for PSI, in [2, 100]; default 10
-    double psiWarning = 0.10;   ///< "psi_warning": PSI at or above → "watch"; default 0.10
-    double psiAlert = 0.25;     ///< "psi_alert": PSI at or above → "shifted"; default 0.25
-    double csiWarning = 0.10;   ///< "csi_warning": same for one attribute (CSI); default 0.10
-    double csiAlert = 0.25;     ///< "csi_alert"; default 0.25
+    std::size_t psiBins = 10; ///< "psi_bins": score bins for PSI, in [2, 100]; default 10
+    double psiWarning = 0.10; ///< "psi_warning": PSI at or above → "watch"; default 0.10
+    double psiAlert = 0.25;   ///< "psi_alert": PSI at or above → "shifted"; default 0.25
+    double csiWarning = 0.10; ///< "csi_warning": same for one attribute (CSI); default 0.10
+    double csiAlert = 0.25;   ///< "csi_alert"; default 0.25
 };
 
 /// The contents of a params.yaml: the training run (sections `train`, `preprocessing`,
@@ -40,6 +40,7 @@ struct MonitoringSettings
 ///   calibration: platt       # none | platt | isotonic
 ///   nested: false
 ///   nested_inner_folds: 5
+///   threshold_rule: platt_bayes  # platt_bayes | empirical (see ThresholdRule)
 ///   cost: {bad_accepted: 5, good_rejected: 1, bad_rejected: 0, good_accepted: 0}
 /// preprocessing:
 ///   encoding: onehot         # onehot | woe

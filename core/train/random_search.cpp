@@ -5,6 +5,7 @@
 #include "eval/pr_curve.h"
 #include "eval/probability_metrics.h"
 #include "eval/roc_curve.h"
+#include "models/calibration.h"
 #include "train/seeded_random.h"
 #include "train/task_pool.h"
 
@@ -90,8 +91,7 @@ SearchObjective parseSearchObjective(const std::string& name)
     if (name == "expected_cost" || name == "cost") {
         return SearchObjective::ExpectedCost;
     }
-    throw std::invalid_argument("unknown objective '" + name +
-                                "' (expected auc or expected_cost)");
+    throw std::invalid_argument("unknown objective '" + name + "' (expected auc or expected_cost)");
 }
 
 std::vector<ParamMap> RandomSearch::configurations(const std::string& algorithm) const
@@ -163,17 +163,50 @@ std::vector<FoldData> RandomSearch::prepareFolds(const Dataset& data, const Fold
     return folds;
 }
 
+double RandomSearch::chooseThreshold(const std::vector<double>& scores,
+                                     const std::vector<std::uint8_t>& labels,
+                                     const CostMatrix& costs, ThresholdRule rule)
+{
+    const double empirical = costCurve(scores, labels, CostParams{costs, {}}).bestThreshold;
+    if (rule == ThresholdRule::Empirical || scores.empty()) {
+        return empirical;
+    }
+    // Platt on logit(p): calibrated(p) = σ(a·logit(p) + b) > t*  ⇔  p > σ((logit(t*) − b) / a)
+    // for a > 0.
+    CalibrationParams params;
+    params.method = CalibrationMethod::Platt;
+    Calibrator platt(params);
+    try {
+        platt.fit(scores, labels);
+    } catch (const std::invalid_argument&) {
+        return empirical;
+    }
+    const double a = platt.plattSlope();
+    const double b = platt.plattIntercept();
+    if (!(a > 0.0) || !std::isfinite(b)) {
+        return empirical;
+    }
+    const double target = bayesThreshold(costs);
+    const double logitTarget = std::log(target / (1.0 - target));
+    return 1.0 / (1.0 + std::exp(-(logitTarget - b) / a));
+}
+
 void RandomSearch::summarise(TrialResult& trial, const FoldPlan& plan,
-                             const std::vector<std::uint8_t>& labels, const CostMatrix& costs)
+                             const std::vector<std::uint8_t>& labels, const CostMatrix& costs,
+                             ThresholdRule rule)
 {
     const std::size_t n = plan.rowCount;
     const std::size_t k = plan.foldsPerRepeat;
     std::vector<double> auc, ap, ks, brier, logLoss, thresholds;
     double costSum = 0.0;
     std::size_t costRepeats = 0;
+    double otherSum = 0.0; // the same figure under the other rule, for comparison
+    const ThresholdRule otherRule =
+        rule == ThresholdRule::Empirical ? ThresholdRule::PlattBayes : ThresholdRule::Empirical;
     const bool haveOof = trial.oof.size() == plan.repeats * n;
     for (std::size_t r = 0; r < plan.repeats && haveOof; ++r) {
         double repeatCost = 0.0;
+        double repeatOther = 0.0;
         std::size_t repeatRows = 0;
         bool repeatOk = true;
         for (std::size_t f = 0; f < k; ++f) {
@@ -194,19 +227,22 @@ void RandomSearch::summarise(TrialResult& trial, const FoldPlan& plan,
                 testScores.push_back(trial.oof[r * n + row]);
                 testLabels.push_back(labels[row]);
             }
-            const CostCurve curve = costCurve(trainScores, trainLabels, CostParams{costs, {}});
-            scores.threshold = curve.bestThreshold;
-            if (std::isnan(scores.threshold)) {
+            scores.threshold = chooseThreshold(trainScores, trainLabels, costs, rule);
+            const double other = chooseThreshold(trainScores, trainLabels, costs, otherRule);
+            if (std::isnan(scores.threshold) || std::isnan(other)) {
                 repeatOk = false;
                 continue;
             }
             scores.expectedCost =
                 expectedCost(testScores, testLabels, scores.threshold, CostParams{costs, {}});
             repeatCost += scores.expectedCost * double(fold.test.size());
+            repeatOther += expectedCost(testScores, testLabels, other, CostParams{costs, {}}) *
+                           double(fold.test.size());
             repeatRows += fold.test.size();
         }
         if (repeatOk && repeatRows > 0) {
             costSum += repeatCost / double(repeatRows);
+            otherSum += repeatOther / double(repeatRows);
             ++costRepeats;
         }
     }
@@ -230,13 +266,17 @@ void RandomSearch::summarise(TrialResult& trial, const FoldPlan& plan,
     trial.brier = meanOf(brier);
     trial.logLoss = meanOf(logLoss);
     trial.expectedCost = costRepeats == 0 ? kNaN : costSum / double(costRepeats);
+    const double otherCost = costRepeats == 0 ? kNaN : otherSum / double(costRepeats);
+    trial.expectedCostEmpirical = rule == ThresholdRule::Empirical ? trial.expectedCost : otherCost;
+    trial.expectedCostPlattBayes =
+        rule == ThresholdRule::PlattBayes ? trial.expectedCost : otherCost;
     if (thresholds.empty()) {
         trial.costThreshold = kNaN;
     } else {
         std::sort(thresholds.begin(), thresholds.end());
         const std::size_t m = thresholds.size();
-        trial.costThreshold = m % 2 == 1 ? thresholds[m / 2]
-                                         : 0.5 * (thresholds[m / 2 - 1] + thresholds[m / 2]);
+        trial.costThreshold =
+            m % 2 == 1 ? thresholds[m / 2] : 0.5 * (thresholds[m / 2 - 1] + thresholds[m / 2]);
     }
 }
 
@@ -336,8 +376,7 @@ SearchResult RandomSearch::run(const Dataset& data, const FoldPlan& plan,
                 const Vector p = classifier->predictProba(fd.xTest);
                 scores.fitSeconds = seconds(start);
                 for (std::size_t i = 0; i < fold.test.size(); ++i) {
-                    trial.oof[fold.repeat * n + fold.test[i]] =
-                        p[static_cast<Eigen::Index>(i)];
+                    trial.oof[fold.repeat * n + fold.test[i]] = p[static_cast<Eigen::Index>(i)];
                 }
                 scoreFold(scores, p, fd.yTest);
                 ok = true;
@@ -356,7 +395,7 @@ SearchResult RandomSearch::run(const Dataset& data, const FoldPlan& plan,
         }
         const bool lastFold = remaining[trialIndex].fetch_sub(1) == 1;
         if (lastFold && ok && !failed[trialIndex] && !stop.load()) {
-            summarise(trial, plan, labels, m_params.costs);
+            summarise(trial, plan, labels, m_params.costs, m_params.thresholdRule);
             trial.finished = true;
         }
         const std::lock_guard lock(sinkMutex);
@@ -380,15 +419,14 @@ SearchResult RandomSearch::run(const Dataset& data, const FoldPlan& plan,
                                  {"auc_sd", trial.aucSd},
                                  {"expected_cost", trial.expectedCost},
                                  {"trial", double(trial.trial)}};
-                event.message = trial.algorithm + " trial " + std::to_string(trial.trial) +
-                                " done";
+                event.message = trial.algorithm + " trial " + std::to_string(trial.trial) + " done";
             } else {
                 event.message = trial.algorithm + " trial " + std::to_string(trial.trial) +
                                 " failed: " + errors[trialIndex];
             }
         } else {
-            event.message = std::to_string(tasksDone) + " of " + std::to_string(taskCount) +
-                            " fold fits done";
+            event.message =
+                std::to_string(tasksDone) + " of " + std::to_string(taskCount) + " fold fits done";
         }
         emit(event);
     };

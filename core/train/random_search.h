@@ -27,6 +27,19 @@ enum class SearchObjective
     ExpectedCost, ///< expected cost per applicant at the training-fold threshold; lower is better
 };
 
+/// How a test fold's accept/reject threshold is chosen from its training rows (the other
+/// folds' out-of-fold scores).
+enum class ThresholdRule
+{
+    /// The cost-minimising score threshold on those scores (costCurve): no model of the
+    /// scores, but a jagged curve, so the choice varies from fold to fold.
+    Empirical,
+    /// Platt scaling fitted on those scores, then the Bayes cut-off of the cost matrix
+    /// (bayesThreshold, 1/6 for 5:1) mapped back to the score scale: a smooth two-parameter
+    /// fit. Falls back to Empirical when the fitted slope is not positive.
+    PlattBayes,
+};
+
 /// "auc" / "expected_cost" and back (parseSearchObjective throws std::invalid_argument).
 std::string searchObjectiveName(SearchObjective objective);
 SearchObjective parseSearchObjective(const std::string& name);
@@ -39,15 +52,15 @@ struct FoldScores
     std::size_t repeat = 0;
     std::size_t fold = 0;
     double auc = kNaN;
-    double ap = kNaN;           ///< average precision
+    double ap = kNaN; ///< average precision
     double ks = kNaN;
     double brier = kNaN;
     double logLoss = kNaN;
-    /// Cost per applicant of this fold at `threshold`, which was chosen (cost-minimising) on the
+    /// Cost per applicant of this fold at `threshold`, which was chosen (ThresholdRule) from the
     /// out-of-fold scores of the *other* folds of the same repeat, i.e. on training rows only.
     double expectedCost = kNaN;
     double threshold = kNaN;
-    double fitSeconds = 0.0;    ///< wall time of pipeline-free fit + predict of this fold
+    double fitSeconds = 0.0; ///< wall time of pipeline-free fit + predict of this fold
 };
 
 /// One evaluated configuration of one algorithm.
@@ -56,25 +69,28 @@ struct TrialResult
     static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
     std::string algorithm;
-    std::size_t trial = 0;      ///< 0 = the classifier's defaults (plus base params)
-    std::uint64_t seed = 0;     ///< trialSeed(run seed, algorithm, trial)
-    ParamMap params;            ///< every parameter of the classifier as fitted
-    bool finished = false;      ///< all folds ran (false after a cancel or an error)
-    std::string error;          ///< why the trial failed (e.g. invalid parameter), else empty
+    std::size_t trial = 0;  ///< 0 = the classifier's defaults (plus base params)
+    std::uint64_t seed = 0; ///< trialSeed(run seed, algorithm, trial)
+    ParamMap params;        ///< every parameter of the classifier as fitted
+    bool finished = false;  ///< all folds ran (false after a cancel or an error)
+    std::string error;      ///< why the trial failed (e.g. invalid parameter), else empty
 
     std::vector<FoldScores> folds; ///< in FoldPlan order
-    double aucMean = kNaN;      ///< mean of the fold AUCs
-    double aucSd = kNaN;        ///< sample standard deviation of the fold AUCs (n − 1)
-    double ap = kNaN;           ///< mean over folds
-    double ks = kNaN;           ///< mean over folds
-    double gini = kNaN;         ///< 2 · aucMean − 1
-    double brier = kNaN;        ///< mean over folds
-    double logLoss = kNaN;      ///< mean over folds
+    double aucMean = kNaN;         ///< mean of the fold AUCs
+    double aucSd = kNaN;           ///< sample standard deviation of the fold AUCs (n − 1)
+    double ap = kNaN;              ///< mean over folds
+    double ks = kNaN;              ///< mean over folds
+    double gini = kNaN;            ///< 2 · aucMean − 1
+    double brier = kNaN;           ///< mean over folds
+    double logLoss = kNaN;         ///< mean over folds
     /// Σ fold costs / rows, averaged over repeats: cost per applicant when every fold decides
     /// with a threshold chosen on its training folds.
     double expectedCost = kNaN;
     double costThreshold = kNaN; ///< median of the fold thresholds (for display)
-    double fitSeconds = 0.0;     ///< sum over folds
+    /// expectedCost under each rule (expectedCost itself follows SearchParams::thresholdRule).
+    double expectedCostEmpirical = kNaN;
+    double expectedCostPlattBayes = kNaN;
+    double fitSeconds = 0.0; ///< sum over folds
 
     /// Out-of-fold P(bad), repeat-major: oof[r · rows + row]. Empty unless kept.
     std::vector<double> oof;
@@ -94,10 +110,11 @@ struct SearchParams
     std::map<std::string, ParamMap> baseParams;
     SearchObjective objective = SearchObjective::RocAuc;
     CostMatrix costs;
+    ThresholdRule thresholdRule = ThresholdRule::PlattBayes;
     std::uint64_t seed = 42;
-    int threads = 1;            ///< pool workers; <= 0 = all cores. Models use 1 thread each.
+    int threads = 1; ///< pool workers; <= 0 = all cores. Models use 1 thread each.
     FeatureOptions features;
-    bool keepOof = true;        ///< keep every trial's out-of-fold probabilities
+    bool keepOof = true; ///< keep every trial's out-of-fold probabilities
 };
 
 struct SearchResult
@@ -153,9 +170,8 @@ public:
                                        std::atomic<bool>& stop) const;
 
     /// Runs the search. `folds` must come from prepareFolds(data, plan).
-    SearchResult run(const Dataset& data, const FoldPlan& plan,
-                     const std::vector<FoldData>& folds, const ProgressSink& progress,
-                     std::atomic<bool>& stop) const;
+    SearchResult run(const Dataset& data, const FoldPlan& plan, const std::vector<FoldData>& folds,
+                     const ProgressSink& progress, std::atomic<bool>& stop) const;
 
     /// Convenience: prepareFolds + run with a private stop flag.
     SearchResult run(const Dataset& data, const FoldPlan& plan,
@@ -164,7 +180,14 @@ public:
     /// Recomputes a trial's summary figures from its folds (used after a fold list is
     /// complete). Exposed for tests.
     static void summarise(TrialResult& trial, const FoldPlan& plan,
-                          const std::vector<std::uint8_t>& labels, const CostMatrix& costs);
+                          const std::vector<std::uint8_t>& labels, const CostMatrix& costs,
+                          ThresholdRule rule = ThresholdRule::PlattBayes);
+
+    /// The threshold (on the score scale) that `rule` picks from training scores and labels;
+    /// NaN when none can be chosen (no rows).
+    static double chooseThreshold(const std::vector<double>& scores,
+                                  const std::vector<std::uint8_t>& labels, const CostMatrix& costs,
+                                  ThresholdRule rule);
 
     /// Whether `a` is better than `b` under `objective` (unfinished trials are never better).
     static bool better(const TrialResult& a, const TrialResult& b, SearchObjective objective);

@@ -23,11 +23,11 @@ enum class ParamKind
 /// One dimension of a search space, declared as data.
 struct ParamRange
 {
-    std::string name;                 ///< the classifier's parameter name (see params())
+    std::string name; ///< the classifier's parameter name (see params())
     ParamKind kind = ParamKind::Uniform;
-    double low = 0.0;                 ///< lower bound (inclusive); unused for Choice
-    double high = 1.0;                ///< upper bound (inclusive); unused for Choice
-    std::vector<ParamValue> choices;  ///< Choice only; non-empty
+    double low = 0.0;                ///< lower bound (inclusive); unused for Choice
+    double high = 1.0;               ///< upper bound (inclusive); unused for Choice
+    std::vector<ParamValue> choices; ///< Choice only; non-empty
 };
 
 /// The hyper-parameters random search may vary for one algorithm. Parameters not listed keep

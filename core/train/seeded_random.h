@@ -32,8 +32,7 @@ public:
 
     /// Fisher–Yates shuffle of `values` in place (Knuth's algorithm P, from the back), each
     /// swap partner drawn with below(). Cost: n draws.
-    template<typename T>
-    void shuffle(std::vector<T>& values)
+    template <typename T> void shuffle(std::vector<T>& values)
     {
         for (std::size_t i = values.size(); i > 1; --i) {
             const auto j = static_cast<std::size_t>(below(i));

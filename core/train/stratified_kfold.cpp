@@ -21,8 +21,8 @@ FoldPlan splitRows(const FoldParams& params, const std::vector<std::uint8_t>& la
     }
     if (params.folds > n) {
         throw std::invalid_argument("folds: " + std::to_string(params.folds) +
-                                    " folds need at least as many rows (got " +
-                                    std::to_string(n) + ")");
+                                    " folds need at least as many rows (got " + std::to_string(n) +
+                                    ")");
     }
     if (params.repeats < 1) {
         throw std::invalid_argument("repeats: must be at least 1");
@@ -43,9 +43,9 @@ FoldPlan splitRows(const FoldParams& params, const std::vector<std::uint8_t>& la
     }
     for (int c = 0; c < 2; ++c) {
         if (byClass[c].size() < params.folds) {
-            plan.warnings.push_back(std::string(c == 1 ? "positive" : "negative") +
-                                    " class has " + std::to_string(byClass[c].size()) +
-                                    " rows, fewer than " + std::to_string(params.folds) +
+            plan.warnings.push_back(std::string(c == 1 ? "positive" : "negative") + " class has " +
+                                    std::to_string(byClass[c].size()) + " rows, fewer than " +
+                                    std::to_string(params.folds) +
                                     " folds: some test folds lack it");
         }
     }

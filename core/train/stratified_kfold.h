@@ -12,9 +12,9 @@ namespace credit::core {
 /// How to split rows into repeated stratified folds.
 struct FoldParams
 {
-    std::size_t folds = 10;   ///< k, in [2, rows]; default 10
-    std::size_t repeats = 1;  ///< R, >= 1; each repeat is a fresh shuffle; default 1
-    std::uint64_t seed = 42;  ///< the only source of randomness of the split
+    std::size_t folds = 10;  ///< k, in [2, rows]; default 10
+    std::size_t repeats = 1; ///< R, >= 1; each repeat is a fresh shuffle; default 1
+    std::uint64_t seed = 42; ///< the only source of randomness of the split
 };
 
 /// One train/test split. Row indices refer to the labels given to split(); both lists are

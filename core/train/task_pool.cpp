@@ -16,8 +16,8 @@ int TaskPool::threadsFor(std::size_t tasks) const
     if (threads <= 0) {
         threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
     }
-    return static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads),
-                                                  std::max<std::size_t>(tasks, 1)));
+    return static_cast<int>(
+        std::min<std::size_t>(static_cast<std::size_t>(threads), std::max<std::size_t>(tasks, 1)));
 }
 
 std::size_t TaskPool::run(std::size_t count, const std::function<void(std::size_t)>& task,

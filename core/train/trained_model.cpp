@@ -122,9 +122,8 @@ std::shared_ptr<const TrainedModel> TrainedModel::load(std::istream& in)
 std::vector<double> OutOfFold::firstRepeat() const
 {
     const std::vector<double>& source = calibrated.empty() ? raw : calibrated;
-    return std::vector<double>(source.begin(),
-                               source.begin() + static_cast<std::ptrdiff_t>(
-                                                    std::min(rows, source.size())));
+    return std::vector<double>(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(
+                                                                    std::min(rows, source.size())));
 }
 
 std::string calibrationMethodName(CalibrationMethod method)

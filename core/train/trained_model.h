@@ -3,8 +3,8 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "models/calibration.h"
 #include "features/feature_pipeline.h"
+#include "models/calibration.h"
 #include "models/classifier.h"
 
 #include <cstdint>
@@ -69,8 +69,8 @@ struct OutOfFold
 {
     std::size_t rows = 0;
     std::size_t repeats = 0;
-    std::vector<std::uint8_t> labels;     ///< per row, 1 = bad
-    std::vector<double> raw;              ///< P(bad) before calibration, [repeat · rows + row]
+    std::vector<std::uint8_t> labels; ///< per row, 1 = bad
+    std::vector<double> raw;          ///< P(bad) before calibration, [repeat · rows + row]
     /// Calibrated P(bad), same layout. Cross-fitted: a row's calibrator was fitted on the
     /// other folds' out-of-fold predictions of the same repeat, so these stay honest. Equal
     /// to `raw` when calibration is None.

@@ -101,6 +101,7 @@ SearchResult searchAll(const TrainingParams& params, const Dataset& data, const 
     sp.baseParams = params.baseParams;
     sp.objective = params.objective;
     sp.costs = params.costs;
+    sp.thresholdRule = params.thresholdRule;
     sp.seed = seed;
     sp.threads = params.threads;
     sp.features = params.features;
@@ -124,9 +125,7 @@ SearchResult searchAll(const TrainingParams& params, const Dataset& data, const 
             return report(progress, mapped);
         };
     };
-    const double split = withEnsemble && !sp.algorithms.empty() ? 0.6
-                         : withEnsemble                         ? 0.0
-                                                                : 1.0;
+    const double split = withEnsemble && !sp.algorithms.empty() ? 0.6 : withEnsemble ? 0.0 : 1.0;
     SearchResult result;
     if (!sp.algorithms.empty()) {
         result = RandomSearch(sp).run(data, plan, folds, part(0.0, split, "search"), stop);
@@ -193,7 +192,7 @@ std::vector<double> crossCalibrate(const std::vector<double>& raw, const FoldPla
 }
 
 /// Mean over repeats of a probability metric computed on each repeat's predictions.
-template<typename Metric>
+template <typename Metric>
 double perRepeat(const std::vector<double>& p, const std::vector<std::uint8_t>& labels,
                  std::size_t repeats, Metric metric)
 {
@@ -222,6 +221,8 @@ LeaderboardRow rowFromTrial(const TrialResult& trial, std::size_t trialsRun)
     row.brierRaw = trial.brier;
     row.logLossRaw = trial.logLoss;
     row.expectedCost = trial.expectedCost;
+    row.expectedCostEmpirical = trial.expectedCostEmpirical;
+    row.expectedCostPlattBayes = trial.expectedCostPlattBayes;
     row.costThreshold = trial.costThreshold;
     row.fitSeconds = trial.fitSeconds;
     row.folds = trial.folds;
@@ -337,14 +338,21 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
     for (const std::string& w : result.folds.warnings) {
         result.warnings.push_back(w);
     }
-    if (!sink.forward({"folds", 0.0, 0, result.folds.folds.size(),
-                       "fitting the feature pipeline in each fold", {}, {}, {}})) {
+    if (!sink.forward({"folds",
+                       0.0,
+                       0,
+                       result.folds.folds.size(),
+                       "fitting the feature pipeline in each fold",
+                       {},
+                       {},
+                       {}})) {
         return finish();
     }
     SearchParams prepare;
     prepare.threads = m_params.threads;
     prepare.features = m_params.features;
-    const std::vector<FoldData> folds = RandomSearch(prepare).prepareFolds(data, result.folds, stop);
+    const std::vector<FoldData> folds =
+        RandomSearch(prepare).prepareFolds(data, result.folds, stop);
     if (stop.load()) {
         return finish();
     }
@@ -376,7 +384,8 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
                              }
                              return va > vb;
                          });
-        result.bestAlgorithm = result.leaderboard.empty() ? "" : result.leaderboard.front().algorithm;
+        result.bestAlgorithm =
+            result.leaderboard.empty() ? "" : result.leaderboard.front().algorithm;
     };
     rank();
     if (search.cancelled || stop.load()) {
@@ -429,7 +438,11 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
             finalScores = calibrator->apply(oof.raw);
         }
         row.costThreshold =
-            costCurve(finalScores, pooledLabels, CostParams{m_params.costs, {}}).bestThreshold;
+            m_params.thresholdRule == ThresholdRule::PlattBayes &&
+                    m_params.calibration != CalibrationMethod::None
+                ? bayesThreshold(m_params.costs)
+                : RandomSearch::chooseThreshold(finalScores, pooledLabels, m_params.costs,
+                                                m_params.thresholdRule);
         result.outOfFold[row.algorithm] = std::move(oof);
     }
     for (TrialResult& t : search.trials) {
@@ -438,8 +451,8 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
 
     // 4. Refit the best configuration of every algorithm on all rows (one task each).
     std::vector<std::shared_ptr<const TrainedModel>> refitted(algorithms.size());
-    if (!sink.forward({"refit", searchEnd, 0, algorithms.size(), "refitting on all rows", {}, {},
-                       {}})) {
+    if (!sink.forward(
+            {"refit", searchEnd, 0, algorithms.size(), "refitting on all rows", {}, {}, {}})) {
         result.trials = std::move(search.trials);
         return finish();
     }
@@ -450,10 +463,9 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
             [&](std::size_t i) {
                 const LeaderboardRow& row = *result.row(algorithms[i]);
                 try {
-                    auto [pipeline, classifier] =
-                        fitChain(data, {}, row.algorithm, row.params, m_params.features,
-                                 SeededRandom::deriveSeed(m_params.seed, "final/" + row.algorithm),
-                                 stop);
+                    auto [pipeline, classifier] = fitChain(
+                        data, {}, row.algorithm, row.params, m_params.features,
+                        SeededRandom::deriveSeed(m_params.seed, "final/" + row.algorithm), stop);
                     refitted[i] = std::make_shared<const TrainedModel>(
                         pipeline, classifier, calibrators.at(row.algorithm));
                 } catch (const Cancelled&) {
@@ -464,8 +476,8 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
                 event.stage = "refit";
                 event.done = done;
                 event.total = algorithms.size();
-                event.fraction = searchEnd + (1.0 - searchEnd) * 0.1 * double(done) /
-                                                 double(algorithms.size());
+                event.fraction =
+                    searchEnd + (1.0 - searchEnd) * 0.1 * double(done) / double(algorithms.size());
                 event.algorithm = row.algorithm;
                 event.message = row.algorithm + " refitted on all rows";
                 sink.forward(event);
@@ -500,11 +512,12 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
             if (stop.load()) {
                 break;
             }
-            const double begin = searchEnd + (1.0 - searchEnd) * (0.1 + 0.9 * double(o) / double(k));
+            const double begin =
+                searchEnd + (1.0 - searchEnd) * (0.1 + 0.9 * double(o) / double(k));
             const double end =
                 searchEnd + (1.0 - searchEnd) * (0.1 + 0.9 * double(o + 1) / double(k));
-            SearchResult innerSearch =
-                searchAll(m_params, data, inner, innerFolds, innerSeed, sink.stage(begin, end), stop);
+            SearchResult innerSearch = searchAll(m_params, data, inner, innerFolds, innerSeed,
+                                                 sink.stage(begin, end), stop);
             if (innerSearch.cancelled || stop.load()) {
                 break;
             }
@@ -538,7 +551,8 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
                             s.push_back(best.oof[row]);
                             y.push_back(labels[row]);
                         }
-                        thresholds[i] = costCurve(s, y, CostParams{m_params.costs, {}}).bestThreshold;
+                        thresholds[i] = RandomSearch::chooseThreshold(s, y, m_params.costs,
+                                                                      m_params.thresholdRule);
                     },
                     stop);
             if (stop.load()) {
@@ -551,10 +565,9 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
             for (std::size_t i = 0; i < names.size(); ++i) {
                 nestedAuc[names[i]].push_back(rocAuc(outerScores[i], testLabels));
                 if (std::isfinite(thresholds[i])) {
-                    nestedCost[names[i]] +=
-                        expectedCost(outerScores[i], testLabels, thresholds[i],
-                                     CostParams{m_params.costs, {}}) *
-                        double(outer.test.size());
+                    nestedCost[names[i]] += expectedCost(outerScores[i], testLabels, thresholds[i],
+                                                         CostParams{m_params.costs, {}}) *
+                                            double(outer.test.size());
                     nestedRows[names[i]] += outer.test.size();
                 }
             }

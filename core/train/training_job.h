@@ -25,18 +25,22 @@ struct TrainingParams
     /// searched after the others and, where the ensemble exposes component parameters, starts
     /// from their best configurations.
     std::vector<std::string> algorithms{"lr", "rf", "gbdt", "svm", "ensemble"};
-    std::size_t folds = 10;   ///< k of stratified k-fold, in [2, rows]; default 10
-    std::size_t repeats = 5;  ///< repeats of the k-fold split, >= 1; default 5
+    std::size_t folds = 10;  ///< k of stratified k-fold, in [2, rows]; default 10
+    std::size_t repeats = 5; ///< repeats of the k-fold split, >= 1; default 5
     /// Random-search configurations per algorithm, >= 1 (trial 0 = defaults); default 10.
     /// Cost grows linearly: one trial is folds × repeats fits.
     std::size_t trials = 10;
     SearchObjective objective = SearchObjective::RocAuc;
     /// Calibration of the final model, fitted on out-of-fold predictions. Default Platt.
     CalibrationMethod calibration = CalibrationMethod::Platt;
-    std::uint64_t seed = 42;  ///< seeds folds, trials and fits; same seed → same result
-    int threads = 0;          ///< worker threads; <= 0 = all cores. Does not change results.
+    std::uint64_t seed = 42; ///< seeds folds, trials and fits; same seed → same result
+    int threads = 0;         ///< worker threads; <= 0 = all cores. Does not change results.
     FeatureOptions features;
-    CostMatrix costs;         ///< bad accepted 5, good rejected 1 by default
+    CostMatrix costs; ///< bad accepted 5, good rejected 1 by default
+    /// How thresholds are chosen on training rows (see ThresholdRule). Default PlattBayes.
+    /// The final model's threshold: bayesThreshold(costs) on its calibrated probabilities
+    /// (PlattBayes with calibration), else the rule applied to all out-of-fold predictions.
+    ThresholdRule thresholdRule = ThresholdRule::PlattBayes;
     /// Nested cross-validation: the whole search is repeated inside each outer fold (the first
     /// repeat's folds) on its training rows with `nestedInnerFolds` inner folds, and the chosen
     /// configuration is scored on the outer test fold: an unbiased estimate of the whole
@@ -61,19 +65,21 @@ struct LeaderboardRow
     std::string algorithm;
     std::string displayName;
     ParamMap params;
-    std::size_t trialsRun = 0;  ///< finished trials of this algorithm
+    std::size_t trialsRun = 0; ///< finished trials of this algorithm
     double aucMean = kNaN;
     double aucSd = kNaN;
     double ap = kNaN;
     double ks = kNaN;
     double gini = kNaN;
-    double brier = kNaN;        ///< of the calibrated out-of-fold probabilities (see below)
-    double logLoss = kNaN;      ///< idem
-    double brierRaw = kNaN;     ///< of the uncalibrated out-of-fold probabilities
+    double brier = kNaN;    ///< of the calibrated out-of-fold probabilities (see below)
+    double logLoss = kNaN;  ///< idem
+    double brierRaw = kNaN; ///< of the uncalibrated out-of-fold probabilities
     double logLossRaw = kNaN;
-    double expectedCost = kNaN; ///< per applicant, threshold chosen on training folds only
-    double costThreshold = kNaN;///< the final model's threshold (cheapest on all OOF, calibrated)
-    double fitSeconds = 0.0;    ///< CV fit time of the selected configuration (sum over folds)
+    double expectedCost = kNaN;          ///< per applicant, threshold chosen on training folds only
+    double expectedCostEmpirical = kNaN; ///< expectedCost with ThresholdRule::Empirical
+    double expectedCostPlattBayes = kNaN; ///< expectedCost with ThresholdRule::PlattBayes
+    double costThreshold = kNaN; ///< the final model's threshold (cheapest on all OOF, calibrated)
+    double fitSeconds = 0.0;     ///< CV fit time of the selected configuration (sum over folds)
     std::vector<FoldScores> folds;
     /// Nested-CV estimates (NaN unless TrainingParams::nested).
     double nestedAucMean = kNaN;
@@ -91,12 +97,12 @@ struct TrainingResult
     /// all rows) and its out-of-fold data.
     std::map<std::string, std::shared_ptr<const TrainedModel>> models;
     std::map<std::string, OutOfFold> outOfFold;
-    std::vector<TrialResult> trials;         ///< every trial of the search (no OOF vectors)
+    std::vector<TrialResult> trials; ///< every trial of the search (no OOF vectors)
     FoldPlan folds;
     TrainingParams params;
-    std::uint64_t dataHash = 0;              ///< Dataset::contentHash() of the training data
+    std::uint64_t dataHash = 0; ///< Dataset::contentHash() of the training data
     bool cancelled = false;
-    double seconds = 0.0;                    ///< wall time
+    double seconds = 0.0; ///< wall time
     std::vector<std::string> warnings;
 
     /// The leaderboard row of `algorithm`, or nullptr.
