@@ -66,7 +66,7 @@ ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
       m_populationRate(spin(0.1, 99.9, 0.5, 1, QStringLiteral(" %"))), m_theory(new QLabel),
       m_inputError(new QLabel), m_scale(new QComboBox), m_slider(new QSlider(Qt::Horizontal)),
       m_cutoffSpin(new QDoubleSpinBox), m_useOptimal(new QPushButton(tr("Use optimal"))),
-      m_optimumLabel(new QLabel), m_figures(new QLabel), m_placeholder(new QLabel),
+      m_optimumLabel(new QLabel), m_figures(new QLabel), m_emptyState(new QLabel),
       m_lossChart(new ChartWidget), m_strategyChart(new ChartWidget)
 {
     m_objective->addItem(tr("Cost matrix"));
@@ -145,9 +145,9 @@ ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
     auto* charts = new QVBoxLayout;
     charts->addWidget(m_lossChart, 1);
     charts->addWidget(m_strategyChart, 1);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    charts->addWidget(m_placeholder);
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    charts->addWidget(m_emptyState);
 
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(leftWidget);
@@ -209,9 +209,9 @@ void ThresholdTab::rebuild()
     const auto oof = bundle ? bundle->outOfFold.find(algorithm)
                             : std::map<std::string, core::OutOfFold>::const_iterator();
     if (!bundle || oof == bundle->outOfFold.end() || oof->second.calibrated.empty()) {
-        m_placeholder->setText(tr("Train a model (Train tab) or open a model file to tune the "
+        m_emptyState->setText(tr("Train a model (Train tab) or open a model file to tune the "
                                   "cut-off: the curves use its out-of-fold predictions."));
-        m_placeholder->show();
+        m_emptyState->show();
         m_lossChart->hide();
         m_strategyChart->hide();
         m_figures->clear();
@@ -219,7 +219,7 @@ void ThresholdTab::rebuild()
         setEnabled(true);
         return;
     }
-    m_placeholder->hide();
+    m_emptyState->hide();
     m_lossChart->show();
     m_strategyChart->show();
     m_scaleParams = {bundle->scoreBasePoints, bundle->scoreBaseOdds, bundle->scorePointsToDouble};

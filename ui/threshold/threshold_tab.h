@@ -88,7 +88,7 @@ private:
     QPushButton* m_useOptimal;
     QLabel* m_optimumLabel;
     QLabel* m_figures;
-    QLabel* m_placeholder;
+    QLabel* m_emptyState;
     ChartWidget* m_lossChart;
     ChartWidget* m_strategyChart;
     QScatterSeries* m_lossCurrent = nullptr;

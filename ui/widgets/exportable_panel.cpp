@@ -43,12 +43,12 @@ bool writeBytes(const QString& path, const QByteArray& bytes, QString* error)
 } // namespace
 
 ExportablePanel::ExportablePanel(QWidget* parent)
-    : QWidget(parent), m_placeholder(new QLabel(this)), m_menu(new QMenu(this)),
+    : QWidget(parent), m_emptyState(new QLabel(this)), m_menu(new QMenu(this)),
       m_button(new QToolButton(this))
 {
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setStyleSheet(QStringLiteral("color: palette(mid); font-size: 11pt;"));
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setStyleSheet(QStringLiteral("color: palette(mid); font-size: 11pt;"));
 
     QAction* png = m_menu->addAction(tr("Export as PNG…"));
     png->setToolTip(tr("Save the picture at its size on screen"));
@@ -69,7 +69,7 @@ ExportablePanel::ExportablePanel(QWidget* parent)
     top->addStretch(1);
     top->addWidget(m_button);
     m_stack = new QStackedLayout;
-    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(m_emptyState);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -89,8 +89,8 @@ void ExportablePanel::setContent(QWidget* content)
 
 void ExportablePanel::showPlaceholder(const QString& text)
 {
-    m_placeholder->setText(text);
-    m_stack->setCurrentWidget(m_placeholder);
+    m_emptyState->setText(text);
+    m_stack->setCurrentWidget(m_emptyState);
     m_button->setEnabled(false);
 }
 
@@ -104,12 +104,12 @@ void ExportablePanel::showContent()
 
 bool ExportablePanel::isShowingPlaceholder() const
 {
-    return m_stack->currentWidget() == m_placeholder;
+    return m_stack->currentWidget() == m_emptyState;
 }
 
 QString ExportablePanel::placeholderText() const
 {
-    return m_placeholder->text();
+    return m_emptyState->text();
 }
 
 QImage ExportablePanel::renderImage(qreal scale) const

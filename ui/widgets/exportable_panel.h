@@ -70,7 +70,7 @@ private:
 
     QWidget* m_content = nullptr;
     QStackedLayout* m_stack = nullptr;
-    QLabel* m_placeholder = nullptr;
+    QLabel* m_emptyState = nullptr;
     QMenu* m_menu = nullptr;
     QToolButton* m_button = nullptr;
     QString m_exportName;
