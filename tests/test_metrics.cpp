@@ -14,23 +14,9 @@
 
 using namespace credit::core; // NOLINT: test file only
 
-using Scores = std::vector<double>;
-using Labels = std::vector<std::uint8_t>;
-Q_DECLARE_METATYPE(Scores)
-Q_DECLARE_METATYPE(Labels)
 Q_DECLARE_METATYPE(credit::core::ConfusionCounts)
 
-// Compares doubles to an absolute tolerance; an expected NaN requires a NaN.
-#define CREDIT_COMPARE_NEAR(actual, expected, tolerance)                                           \
-    do {                                                                                           \
-        const double a_ = (actual);                                                                \
-        const double e_ = (expected);                                                              \
-        QVERIFY2(std::isnan(e_) ? std::isnan(a_) : std::abs(a_ - e_) <= (tolerance),               \
-                 qPrintable(QStringLiteral("%1: got %2, expected %3")                              \
-                                .arg(QStringLiteral(#actual))                                      \
-                                .arg(a_, 0, 'g', 17)                                               \
-                                .arg(e_, 0, 'g', 17)));                                            \
-    } while (false)
+#include "support/eval_test_support.h" // Scores, Labels, CREDIT_COMPARE_NEAR
 
 namespace {
 
