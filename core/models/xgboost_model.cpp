@@ -3,6 +3,7 @@
 #include "models/xgboost_model.h"
 
 #include "models/param_binder.h"
+#include "models/tree_shap.h"
 
 #include <xgboost/c_api.h>
 
@@ -331,7 +332,7 @@ XGBoostModel::~XGBoostModel() = default;
 XGBoostModel::XGBoostModel(const XGBoostModel& other)
     : m_mode(other.m_mode), m_forest(other.m_forest), m_boosting(other.m_boosting),
       m_features(other.m_features), m_threads(other.m_threads),
-      m_bestIteration(other.m_bestIteration)
+      m_bestIteration(other.m_bestIteration), m_shap(other.treeShap())
 {
     if (other.m_booster) {
         m_booster = Booster::fromBuffer(other.m_booster->serialise(), m_threads);
@@ -506,6 +507,10 @@ void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
     booster->makeSerialCopy();
     reportOrCancel(options, name, 1.0);
     m_booster = std::move(booster);
+    {
+        const std::lock_guard lock(m_shapMutex);
+        m_shap.reset();
+    }
     m_features = int(x.cols());
     m_threads = threads;
     m_bestIteration = bestIteration;
@@ -556,6 +561,21 @@ Vector XGBoostModel::predictProba(const Matrix& x) const
     return margin;
 }
 
+std::shared_ptr<const TreeShap> XGBoostModel::treeShap() const
+{
+    const std::lock_guard lock(m_shapMutex);
+    if (!m_shap && m_booster) {
+        bst_ulong length = 0;
+        const char* data = nullptr;
+        check(XGBoosterSaveModelToBuffer(m_booster->handle, "{\"format\": \"json\"}", &length,
+                                         &data),
+              "reading the trees");
+        m_shap = std::make_shared<const TreeShap>(
+            TreeShap::fromXGBoostJson(std::string_view(data, length)));
+    }
+    return m_shap;
+}
+
 std::optional<Matrix> XGBoostModel::contributions(const Matrix& x) const
 {
     if (!m_booster) {
@@ -565,24 +585,7 @@ std::optional<Matrix> XGBoostModel::contributions(const Matrix& x) const
         throw std::invalid_argument(algorithm() + ": expected " + std::to_string(m_features) +
                                     " features, got " + std::to_string(x.cols()));
     }
-    DMatrix data;
-    plainDMatrix(x, {}, nullptr, m_threads, data);
-    static const char* const kConfig = "{\"type\": 2, \"training\": false, \"iteration_begin\": "
-                                       "0, \"iteration_end\": 0, \"strict_shape\": false}";
-    const bst_ulong* shape = nullptr;
-    bst_ulong dim = 0;
-    const float* result = nullptr;
-    check(
-        XGBoosterPredictFromDMatrix(m_booster->handle, data.handle, kConfig, &shape, &dim, &result),
-        "computing contributions");
-    const Eigen::Index cols = x.cols() + 1;
-    Matrix out(x.rows(), cols);
-    for (Eigen::Index i = 0; i < x.rows(); ++i) {
-        for (Eigen::Index j = 0; j < cols; ++j) {
-            out(i, j) = double(result[i * cols + j]);
-        }
-    }
-    return out;
+    return treeShap()->contributions(x);
 }
 
 int XGBoostModel::rounds() const
@@ -655,6 +658,8 @@ void XGBoostModel::load(std::istream& in)
     m_features = loaded.m_features;
     m_bestIteration = loaded.m_bestIteration;
     m_booster = std::move(loaded.m_booster);
+    const std::lock_guard lock(m_shapMutex);
+    m_shap.reset();
 }
 
 } // namespace credit::core

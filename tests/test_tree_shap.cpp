@@ -1,0 +1,260 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+// TreeShap against XGBoost's own pred_contribs (the reference implementation of the same
+// algorithm), on boosters trained here through the C API: deep trees, features split several
+// times on one path, missing values, forests and boosting.
+#include "models/tree_shap.h"
+#include "models/xgboost_model.h"
+
+#include <xgboost/c_api.h>
+
+#include <QtTest/QtTest>
+
+#include <cmath>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace credit::core;
+
+namespace {
+
+void check(int rc)
+{
+    if (rc != 0) {
+        QFAIL(XGBGetLastError());
+    }
+}
+
+struct Fixture
+{
+    int rows = 400;
+    int cols = 7;
+    std::vector<float> x; ///< row-major
+    std::vector<float> y;
+
+    explicit Fixture(unsigned seed, double missingShare)
+    {
+        std::mt19937 rng(seed);
+        std::normal_distribution<float> normal;
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        x.resize(std::size_t(rows * cols));
+        for (int r = 0; r < rows; ++r) {
+            for (int c = 0; c < cols; ++c) {
+                float v = normal(rng);
+                if (c == 3) {
+                    v = float(int(v > 0.3f)); // a one-hot-like column
+                }
+                if (unit(rng) < missingShare) {
+                    v = std::numeric_limits<float>::quiet_NaN();
+                }
+                x[std::size_t(r * cols + c)] = v;
+            }
+            const float* row = &x[std::size_t(r * cols)];
+            auto value = [](float v) { return std::isnan(v) ? 0.0f : v; };
+            const double logit = 1.2 * value(row[0]) - 0.8 * value(row[1]) * value(row[2]) +
+                                 0.9 * value(row[3]) + std::sin(2.0 * value(row[0]));
+            y.push_back(unit(rng) < 1.0 / (1.0 + std::exp(-logit)) ? 1.0f : 0.0f);
+        }
+    }
+
+    Matrix eigen() const
+    {
+        Matrix m(rows, cols);
+        for (int r = 0; r < rows; ++r) {
+            for (int c = 0; c < cols; ++c) {
+                m(r, c) = double(x[std::size_t(r * cols + c)]);
+            }
+        }
+        return m;
+    }
+};
+
+struct Booster
+{
+    DMatrixHandle data = nullptr;
+    BoosterHandle handle = nullptr;
+    ~Booster()
+    {
+        XGBoosterFree(handle);
+        XGDMatrixFree(data);
+    }
+};
+
+} // namespace
+
+class TestTreeShap : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void matchesXGBoost_data()
+    {
+        QTest::addColumn<int>("parallelTrees");
+        QTest::addColumn<int>("rounds");
+        QTest::addColumn<int>("depth");
+        QTest::addColumn<double>("missing");
+        QTest::addColumn<double>("baseScore");
+        QTest::newRow("boosting, depth 3") << 1 << 40 << 3 << 0.0 << 0.5;
+        QTest::newRow("boosting, depth 8, missing values") << 1 << 15 << 8 << 0.15 << 0.5;
+        QTest::newRow("forest, depth 12") << 50 << 1 << 12 << 0.0 << 0.5;
+        QTest::newRow("forest, depth 6, missing values, base 0.3") << 30 << 1 << 6 << 0.1 << 0.3;
+    }
+
+    void matchesXGBoost()
+    {
+        QFETCH(int, parallelTrees);
+        QFETCH(int, rounds);
+        QFETCH(int, depth);
+        QFETCH(double, missing);
+        QFETCH(double, baseScore);
+        const Fixture f(7u + unsigned(depth), missing);
+        Booster b;
+        check(XGDMatrixCreateFromMat(f.x.data(), bst_ulong(f.rows), bst_ulong(f.cols),
+                                     std::numeric_limits<float>::quiet_NaN(), &b.data));
+        check(XGDMatrixSetFloatInfo(b.data, "label", f.y.data(), bst_ulong(f.rows)));
+        check(XGBoosterCreate(&b.data, 1, &b.handle));
+        const std::vector<std::pair<const char*, std::string>> params{
+            {"objective", "binary:logistic"},
+            {"tree_method", "hist"},
+            {"nthread", "1"},
+            {"verbosity", "0"},
+            {"max_depth", std::to_string(depth)},
+            {"min_child_weight", "0.5"},
+            {"subsample", parallelTrees > 1 ? "0.632" : "1"},
+            {"colsample_bynode", parallelTrees > 1 ? "0.6" : "1"},
+            {"num_parallel_tree", std::to_string(parallelTrees)},
+            {"eta", parallelTrees > 1 ? "1" : "0.3"},
+            {"base_score", std::to_string(baseScore)},
+        };
+        for (const auto& [name, value] : params) {
+            check(XGBoosterSetParam(b.handle, name, value.c_str()));
+        }
+        for (int r = 0; r < rounds; ++r) {
+            check(XGBoosterUpdateOneIter(b.handle, r, b.data));
+        }
+        bst_ulong length = 0;
+        const char* json = nullptr;
+        check(XGBoosterSaveModelToBuffer(b.handle, "{\"format\": \"json\"}", &length, &json));
+        const TreeShap shap = TreeShap::fromXGBoostJson(std::string_view(json, length));
+        QCOMPARE(int(shap.trees()), parallelTrees * rounds);
+        QVERIFY(shap.maxDepth() <= depth);
+        QVERIFY(shap.maxDepth() >= std::min(depth, 3));
+
+        const char* config = "{\"type\": 2, \"training\": false, \"iteration_begin\": 0, "
+                             "\"iteration_end\": 0, \"strict_shape\": false}";
+        const bst_ulong* shape = nullptr;
+        bst_ulong dim = 0;
+        const float* result = nullptr;
+        check(XGBoosterPredictFromDMatrix(b.handle, b.data, config, &shape, &dim, &result));
+        // The booster owns the result buffer and reuses it on the next call: copy it.
+        const std::vector<float> reference(result, result + f.rows * (f.cols + 1));
+        const char* marginConfig = "{\"type\": 1, \"training\": false, \"iteration_begin\": 0, "
+                                   "\"iteration_end\": 0, \"strict_shape\": false}";
+        const float* margins = nullptr;
+        check(XGBoosterPredictFromDMatrix(b.handle, b.data, marginConfig, &shape, &dim, &margins));
+
+        const Matrix x = f.eigen();
+        const Matrix ours = shap.contributions(x);
+        const Vector ourMargin = shap.margin(x);
+        QCOMPARE(ours.rows(), Eigen::Index(f.rows));
+        QCOMPARE(ours.cols(), Eigen::Index(f.cols + 1));
+        double worst = 0.0;
+        for (int r = 0; r < f.rows; ++r) {
+            for (int c = 0; c <= f.cols; ++c) {
+                const double expected = double(reference[r * (f.cols + 1) + c]);
+                worst = std::max(worst, std::abs(ours(r, c) - expected));
+            }
+            // Local accuracy: the contributions add up to the row's margin.
+            QVERIFY2(std::abs(ours.row(r).sum() - ourMargin[r]) < 1e-9,
+                     qPrintable(QStringLiteral("row %1").arg(r)));
+            QVERIFY2(std::abs(ourMargin[r] - double(margins[r])) < 1e-4,
+                     qPrintable(QStringLiteral("row %1 margin").arg(r)));
+        }
+        // XGBoost accumulates in single precision.
+        QVERIFY2(worst < 2e-4, qPrintable(QStringLiteral("largest difference %1").arg(worst)));
+    }
+
+    void xgboostModelUsesIt()
+    {
+        const Fixture f(3, 0.0);
+        const Matrix x = f.eigen();
+        std::vector<std::uint8_t> y;
+        for (const float v : f.y) {
+            y.push_back(std::uint8_t(v));
+        }
+        for (const auto mode : {XGBoostModel::Mode::RandomForest, XGBoostModel::Mode::Boosting}) {
+            XGBoostModel model(mode);
+            model.fit(x, y, FitOptions{});
+            const auto c = model.contributions(x);
+            QVERIFY(c.has_value());
+            const Vector margin = model.decisionFunction(x);
+            for (Eigen::Index r = 0; r < x.rows(); ++r) {
+                QVERIFY(std::abs(c->row(r).sum() - margin[r]) < 1e-4);
+            }
+            // A copy shares the trees and gives the same values; a refit replaces them.
+            const auto copy = model.clone();
+            QVERIFY(*copy->contributions(x) == *c);
+            Matrix shifted = x;
+            shifted.col(0).array() += 3.0;
+            model.fit(shifted, y, FitOptions{});
+            const auto after = model.contributions(shifted);
+            const Vector afterMargin = model.decisionFunction(shifted);
+            QVERIFY(std::abs(after->row(0).sum() - afterMargin[0]) < 1e-4);
+        }
+    }
+
+    void refusesBrokenJson_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::newRow("empty") << "";
+        QTest::newRow("not a tree model")
+            << "{\"name\":\"gblinear\",\"objective\":{\"name\":\"binary:logistic\"}}";
+        QTest::newRow("arrays of different lengths")
+            << "{\"name\":\"gbtree\",\"base_score\":\"5E-1\",\"num_feature\":\"2\","
+               "\"objective\":{\"name\":\"binary:logistic\"},\"trees\":[{\"left_children\":[1,-1,"
+               "-1],\"right_children\":[2,-1,-1],\"split_indices\":[0,0],\"split_conditions\":[0.5,"
+               "1,2],\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],\"split_type\":[0,0,0]}]}";
+        QTest::newRow("child before parent")
+            << "{\"name\":\"gbtree\",\"base_score\":\"5E-1\",\"num_feature\":\"2\","
+               "\"objective\":{\"name\":\"binary:logistic\"},\"trees\":[{\"left_children\":[0,-1,"
+               "-1],\"right_children\":[2,-1,-1],\"split_indices\":[0,0,0],\"split_conditions\":[0.5,"
+               "1,2],\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],\"split_type\":[0,0,0]}]}";
+        QTest::newRow("feature out of range")
+            << "{\"name\":\"gbtree\",\"base_score\":\"5E-1\",\"num_feature\":\"2\","
+               "\"objective\":{\"name\":\"binary:logistic\"},\"trees\":[{\"left_children\":[1,-1,"
+               "-1],\"right_children\":[2,-1,-1],\"split_indices\":[5,0,0],\"split_conditions\":[0.5,"
+               "1,2],\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],\"split_type\":[0,0,0]}]}";
+    }
+
+    void refusesBrokenJson()
+    {
+        QFETCH(QString, json);
+        const std::string text = json.toStdString();
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, TreeShap::fromXGBoostJson(text));
+    }
+
+    void handBuiltStump()
+    {
+        // One split on feature 0 at 0.5: left leaf −1 (cover 3), right leaf +2 (cover 1).
+        // Expected value = (−3 + 2) / 4 = −0.25; a row going right gets 2 − (−0.25) = 2.25.
+        std::vector<TreeShap::Node> tree(3);
+        tree[0] = {1, 2, 0, 0.5f, true, 0.0, 4.0};
+        tree[1] = {-1, -1, -1, 0.0f, true, -1.0, 3.0};
+        tree[2] = {-1, -1, -1, 0.0f, true, 2.0, 1.0};
+        const TreeShap shap({tree}, 2, 0.1);
+        Matrix x(3, 2);
+        x << 0.9, 5.0, 0.1, 5.0, std::numeric_limits<double>::quiet_NaN(), 0.0;
+        const Matrix c = shap.contributions(x);
+        QCOMPARE(c(0, 0), 2.25);
+        QCOMPARE(c(1, 0), -0.75);
+        QCOMPARE(c(2, 0), -0.75); // missing goes to the default (left) side
+        QCOMPARE(c(0, 1), 0.0);
+        QCOMPARE(c(0, 2), -0.15);
+        QCOMPARE(shap.margin(x)[0], 2.1);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTreeShap)
+#include "test_tree_shap.moc"
