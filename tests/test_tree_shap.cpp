@@ -99,6 +99,7 @@ private slots:
         QTest::newRow("boosting, depth 3") << 1 << 40 << 3 << 0.0 << 0.5;
         QTest::newRow("boosting, depth 8, missing values") << 1 << 15 << 8 << 0.15 << 0.5;
         QTest::newRow("forest, depth 12") << 50 << 1 << 12 << 0.0 << 0.5;
+        QTest::newRow("forest, depth 8") << 40 << 1 << 8 << 0.0 << 0.5;
         QTest::newRow("forest, depth 6, missing values, base 0.3") << 30 << 1 << 6 << 0.1 << 0.3;
     }
 
@@ -137,10 +138,15 @@ private slots:
         bst_ulong length = 0;
         const char* json = nullptr;
         check(XGBoosterSaveModelToBuffer(b.handle, "{\"format\": \"json\"}", &length, &json));
-        const TreeShap shap = TreeShap::fromXGBoostJson(std::string_view(json, length));
-        QCOMPARE(int(shap.trees()), parallelTrees * rounds);
-        QVERIFY(shap.maxDepth() <= depth);
-        QVERIFY(shap.maxDepth() >= std::min(depth, 3));
+        const std::string_view text(json, length);
+        const TreeShap recursion = TreeShap::fromXGBoostJson(text, 0);
+        const TreeShap tables = TreeShap::fromXGBoostJson(text, std::size_t(1) << 24);
+        QVERIFY(!recursion.usesTables());
+        QVERIFY(tables.usesTables()); // seven features: at most 7 · 2^7 values per leaf
+        QVERIFY(!TreeShap::fromXGBoostJson(text, 16).usesTables()); // over the budget
+        QCOMPARE(int(recursion.trees()), parallelTrees * rounds);
+        QVERIFY(recursion.maxDepth() <= depth);
+        QVERIFY(recursion.maxDepth() >= std::min(depth, 3));
 
         const char* config = "{\"type\": 2, \"training\": false, \"iteration_begin\": 0, "
                              "\"iteration_end\": 0, \"strict_shape\": false}";
@@ -156,8 +162,10 @@ private slots:
         check(XGBoosterPredictFromDMatrix(b.handle, b.data, marginConfig, &shape, &dim, &margins));
 
         const Matrix x = f.eigen();
-        const Matrix ours = shap.contributions(x);
-        const Vector ourMargin = shap.margin(x);
+        const Matrix ours = recursion.contributions(x);
+        const Vector ourMargin = recursion.margin(x);
+        // Both ways give the same values (the tables only regroup the same terms).
+        QVERIFY((tables.contributions(x) - ours).cwiseAbs().maxCoeff() < 1e-12);
         QCOMPARE(ours.rows(), Eigen::Index(f.rows));
         QCOMPARE(ours.cols(), Eigen::Index(f.cols + 1));
         double worst = 0.0;
@@ -243,7 +251,9 @@ private slots:
         tree[0] = {1, 2, 0, 0.5f, true, 0.0, 4.0};
         tree[1] = {-1, -1, -1, 0.0f, true, -1.0, 3.0};
         tree[2] = {-1, -1, -1, 0.0f, true, 2.0, 1.0};
-        const TreeShap shap({tree}, 2, 0.1);
+        const TreeShap shap({tree}, 2, 0.1, 0);
+        const TreeShap tables({tree}, 2, 0.1);
+        QVERIFY(tables.usesTables());
         Matrix x(3, 2);
         x << 0.9, 5.0, 0.1, 5.0, std::numeric_limits<double>::quiet_NaN(), 0.0;
         const Matrix c = shap.contributions(x);
@@ -253,6 +263,7 @@ private slots:
         QCOMPARE(c(0, 1), 0.0);
         QCOMPARE(c(0, 2), -0.15);
         QCOMPARE(shap.margin(x)[0], 2.1);
+        QCOMPARE(tables.contributions(x), c);
     }
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -132,9 +133,270 @@ bool goesLeft(const TreeShap::Node& n, float value)
     return std::isnan(value) ? n.defaultLeft : value < n.threshold;
 }
 
+struct PathElement
+{
+    std::int32_t feature;
+    double zeroFraction;
+    double oneFraction;
+    double weight;
+};
+
+// Extends the path of depth + 1 elements... by (feature, zeroFraction, oneFraction): every
+// element's weight is the share of the permutations in which the features before it on the
+// path are known.
+void extendPath(PathElement* path, int depth, double zeroFraction, double oneFraction,
+                std::int32_t feature)
+{
+    path[depth] = PathElement{feature, zeroFraction, oneFraction, depth == 0 ? 1.0 : 0.0};
+    const double* ratio = kRatios.row(depth);
+    const double scale = 1.0 / double(depth + 1);
+    for (int i = depth - 1; i >= 0; --i) {
+        path[i + 1].weight += oneFraction * path[i].weight * double(i + 1) * scale;
+        path[i].weight = zeroFraction * path[i].weight * ratio[i];
+    }
+}
+
+// Adds a leaf of value `value` to phi[element's feature] for the elements 1..depth of its
+// path: for each element, the path's weight with that element removed ("unwound"), summed.
+// Written so that the elements' recurrences run side by side (each is a serial chain of
+// multiplications, independent of the others), with the divisions by small integers taken
+// from a table.
+void addLeafShares(const PathElement* path, int depth, double value, double* phi)
+{
+    const double* ratio = kRatios.row(depth);
+    const double* inverse = kRatios.inverseRow(depth);
+    const double* grow = kRatios.growRow(depth);
+    double unknown = 0.0; // the sum for elements the row does not follow (one = 0)
+    for (int i = depth - 1; i >= 0; --i) {
+        unknown += path[i].weight * inverse[i];
+    }
+    double nextOne[RatioTable::kMaxDepth];
+    double total[RatioTable::kMaxDepth];
+    double scale[RatioTable::kMaxDepth];
+    double shrink[RatioTable::kMaxDepth];
+    int followed[RatioTable::kMaxDepth];
+    int count = 0;
+    for (int k = 1; k <= depth; ++k) {
+        const double one = path[k].oneFraction;
+        const double zero = path[k].zeroFraction;
+        if (one != 0.0) {
+            followed[count] = k;
+            nextOne[count] = path[depth].weight;
+            total[count] = 0.0;
+            scale[count] = 1.0 / one;
+            shrink[count] = zero;
+            ++count;
+        } else if (zero != 0.0) {
+            phi[path[k].feature] -= unknown * value; // (one − zero) · unknown / zero
+        }
+    }
+    for (int i = depth - 1; i >= 0; --i) {
+        const double g = grow[i];
+        const double r = ratio[i];
+        const double w = path[i].weight;
+        for (int c = 0; c < count; ++c) {
+            const double t = nextOne[c] * g * scale[c];
+            total[c] += t;
+            nextOne[c] = w - t * shrink[c] * r;
+        }
+    }
+    for (int c = 0; c < count; ++c) {
+        const PathElement& e = path[followed[c]];
+        phi[e.feature] += total[c] * (e.oneFraction - e.zeroFraction) * value;
+    }
+}
+
+// One step of Algorithm 2. `parentPath` holds the depth + 1 elements of the path down to this
+// node's parent; this node's path is written just after it, so each level keeps its own copy
+// and the recursion needs no allocation. Every element's weight is the share of the
+// permutations in which the features before it on the path are known.
+void recurse(const std::vector<TreeShap::Node>& tree, std::int32_t nodeIndex, const float* row,
+             double* phi, PathElement* parentPath, int depth, double zeroFraction,
+             double oneFraction, std::int32_t feature)
+{
+    PathElement* path = parentPath + depth + 1;
+    std::copy(parentPath, parentPath + depth + 1, path);
+    extendPath(path, depth, zeroFraction, oneFraction, feature);
+    const TreeShap::Node& node = tree[std::size_t(nodeIndex)];
+    if (node.left < 0) {
+        addLeafShares(path, depth, node.value, phi);
+        return;
+    }
+
+    const bool left = goesLeft(node, row[std::size_t(node.feature)]);
+    const std::int32_t hot = left ? node.left : node.right;
+    const std::int32_t cold = left ? node.right : node.left;
+    const double hotZero = tree[std::size_t(hot)].cover / node.cover;
+    const double coldZero = tree[std::size_t(cold)].cover / node.cover;
+    double incomingZero = 1.0;
+    double incomingOne = 1.0;
+
+    // A feature already on the path is taken off it and put back with both fractions combined.
+    int k = 0;
+    while (k <= depth && path[k].feature != node.feature) {
+        ++k;
+    }
+    if (k <= depth) {
+        incomingZero = path[k].zeroFraction;
+        incomingOne = path[k].oneFraction;
+        double nextOne = path[depth].weight;
+        for (int i = depth - 1; i >= 0; --i) {
+            if (incomingOne != 0.0) {
+                const double t = path[i].weight;
+                path[i].weight = nextOne * double(depth + 1) / (double(i + 1) * incomingOne);
+                nextOne = t - path[i].weight * incomingZero * double(depth - i) / double(depth + 1);
+            } else {
+                path[i].weight = path[i].weight * double(depth + 1) / (incomingZero * double(depth - i));
+            }
+        }
+        for (int i = k; i < depth; ++i) {
+            path[i].feature = path[i + 1].feature;
+            path[i].zeroFraction = path[i + 1].zeroFraction;
+            path[i].oneFraction = path[i + 1].oneFraction;
+        }
+        --depth;
+    }
+    recurse(tree, hot, row, phi, path, depth + 1, hotZero * incomingZero, incomingOne,
+            node.feature);
+    recurse(tree, cold, row, phi, path, depth + 1, coldZero * incomingZero, 0.0, node.feature);
+}
+
+// Calls visit(leaf, steps) for every leaf below the root, with the splits on its path.
+template<typename Visit>
+void forEachLeaf(const std::vector<TreeShap::Node>& tree, Visit visit)
+{
+    struct Frame
+    {
+        std::int32_t node;
+        std::size_t depth;
+    };
+    std::vector<std::pair<std::int32_t, bool>> path; // (node, went left)
+    std::vector<Frame> stack{{0, 0}};
+    std::vector<std::pair<std::int32_t, bool>> pending{{-1, false}};
+    while (!stack.empty()) {
+        const Frame f = stack.back();
+        const auto arrival = pending.back();
+        stack.pop_back();
+        pending.pop_back();
+        path.resize(f.depth);
+        if (f.depth > 0) {
+            path.back() = arrival;
+        }
+        const TreeShap::Node& n = tree[std::size_t(f.node)];
+        if (n.left < 0) {
+            if (!path.empty()) {
+                visit(n, path);
+            }
+            continue;
+        }
+        stack.push_back({n.right, f.depth + 1});
+        pending.push_back({f.node, false});
+        stack.push_back({n.left, f.depth + 1});
+        pending.push_back({f.node, true});
+    }
+}
+
+// The distinct features on a leaf's path, in order of first split.
+std::vector<std::int32_t> distinctFeatures(const std::vector<TreeShap::Node>& tree,
+                                           const std::vector<std::pair<std::int32_t, bool>>& path)
+{
+    std::vector<std::int32_t> out;
+    for (const auto& [node, left] : path) {
+        const std::int32_t f = tree[std::size_t(node)].feature;
+        if (std::find(out.begin(), out.end(), f) == out.end()) {
+            out.push_back(f);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
-TreeShap::TreeShap(std::vector<std::vector<Node>> trees, int features, double baseMargin)
+std::size_t TreeShap::tableSize() const
+{
+    std::size_t total = 0;
+    for (const auto& tree : m_trees) {
+        forEachLeaf(tree, [&](const Node&, const auto& path) {
+            const std::size_t d = distinctFeatures(tree, path).size();
+            total += d >= 24 ? std::numeric_limits<std::size_t>::max() / 4 : (std::size_t(1) << d) * d;
+        });
+        if (total > std::numeric_limits<std::size_t>::max() / 8) {
+            return total;
+        }
+    }
+    return total;
+}
+
+void TreeShap::buildTables()
+{
+    m_leaves.assign(m_trees.size(), {});
+    std::vector<PathElement> path(std::size_t(RatioTable::kMaxDepth));
+    std::vector<double> zero;
+    for (std::size_t t = 0; t < m_trees.size(); ++t) {
+        const auto& tree = m_trees[t];
+        forEachLeaf(tree, [&](const Node& leafNode, const auto& steps) {
+            const std::vector<std::int32_t> features = distinctFeatures(tree, steps);
+            const int d = int(features.size());
+            Leaf leaf;
+            leaf.firstStep = std::uint32_t(m_steps.size());
+            leaf.steps = std::uint32_t(steps.size());
+            leaf.firstFeature = std::uint32_t(m_leafFeatures.size());
+            leaf.features = std::uint32_t(d);
+            leaf.firstValue = m_tableValues.size();
+            // Each distinct feature's zero fraction: the product of the cover ratios of its
+            // splits on the path (the share of training rows going this way).
+            zero.assign(std::size_t(d), 1.0);
+            for (const auto& [node, left] : steps) {
+                const Node& n = tree[std::size_t(node)];
+                const auto bit = std::size_t(
+                    std::find(features.begin(), features.end(), n.feature) - features.begin());
+                zero[bit] *= tree[std::size_t(left ? n.left : n.right)].cover / n.cover;
+                m_steps.push_back(Step{node, left, std::uint8_t(bit)});
+            }
+            m_leafFeatures.insert(m_leafFeatures.end(), features.begin(), features.end());
+            // For each pattern of agreement: the row follows feature k's splits (one = 1) or not.
+            m_tableValues.resize(leaf.firstValue + (std::size_t(1) << d) * std::size_t(d), 0.0);
+            for (std::uint32_t mask = 0; mask < (1u << d); ++mask) {
+                extendPath(path.data(), 0, 1.0, 1.0, -1);
+                for (int k = 0; k < d; ++k) {
+                    extendPath(path.data(), k + 1, zero[std::size_t(k)],
+                               (mask >> k) & 1u ? 1.0 : 0.0, k);
+                }
+                addLeafShares(path.data(), d, leafNode.value,
+                              m_tableValues.data() + leaf.firstValue + mask * std::size_t(d));
+            }
+            m_leaves[t].push_back(leaf);
+        });
+    }
+}
+
+void TreeShap::explainWithTables(std::size_t t, const float* row, double* phi,
+                                 std::vector<std::uint8_t>& wentLeft) const
+{
+    const auto& tree = m_trees[t];
+    wentLeft.resize(tree.size());
+    for (std::size_t i = 0; i < tree.size(); ++i) {
+        const Node& n = tree[i];
+        wentLeft[i] = n.left >= 0 && goesLeft(n, row[std::size_t(n.feature)]);
+    }
+    for (const Leaf& leaf : m_leaves[t]) {
+        std::uint32_t mask = (1u << leaf.features) - 1u;
+        const Step* step = m_steps.data() + leaf.firstStep;
+        for (std::uint32_t s = 0; s < leaf.steps; ++s, ++step) {
+            if (bool(wentLeft[std::size_t(step->node)]) != step->left) {
+                mask &= ~(1u << step->bit);
+            }
+        }
+        const double* values = m_tableValues.data() + leaf.firstValue + mask * leaf.features;
+        const std::int32_t* features = m_leafFeatures.data() + leaf.firstFeature;
+        for (std::uint32_t k = 0; k < leaf.features; ++k) {
+            phi[features[k]] += values[k];
+        }
+    }
+}
+
+TreeShap::TreeShap(std::vector<std::vector<Node>> trees, int features, double baseMargin,
+                   std::size_t tableBudget)
     : m_trees(std::move(trees)), m_features(features), m_baseMargin(baseMargin)
 {
     for (const auto& tree : m_trees) {
@@ -157,9 +419,12 @@ TreeShap::TreeShap(std::vector<std::vector<Node>> trees, int features, double ba
             fail("a tree is deeper than " + std::to_string(RatioTable::kMaxDepth - 3) + " levels");
         }
     }
+    if (tableBudget > 0 && tableSize() <= tableBudget) {
+        buildTables();
+    }
 }
 
-TreeShap TreeShap::fromXGBoostJson(std::string_view json)
+TreeShap TreeShap::fromXGBoostJson(std::string_view json, std::size_t tableBudget)
 {
     if (stringValue(json, "name") != "gbtree") {
         fail("not a gbtree model");
@@ -216,7 +481,8 @@ TreeShap TreeShap::fromXGBoostJson(std::string_view json)
             }
         }
     }
-    return TreeShap(std::move(trees), features, std::log(baseScore / (1.0 - baseScore)));
+    return TreeShap(std::move(trees), features, std::log(baseScore / (1.0 - baseScore)),
+                    tableBudget);
 }
 
 Vector TreeShap::margin(const Matrix& x) const
@@ -256,6 +522,7 @@ Matrix TreeShap::contributions(const Matrix& x) const
     std::vector<PathElement> path(levels * (levels + 1) / 2 + levels);
     std::vector<float> row(static_cast<std::size_t>(p));
     std::vector<double> phi(std::size_t(p) + 1);
+    std::vector<std::uint8_t> wentLeft;
     double expected = m_baseMargin;
     for (const double e : m_expected) {
         expected += e;
@@ -265,9 +532,14 @@ Matrix TreeShap::contributions(const Matrix& x) const
             row[std::size_t(j)] = float(x(r, j));
         }
         std::fill(phi.begin(), phi.end(), 0.0);
-        for (const auto& tree : m_trees) {
-            if (tree.size() > 1) {
-                explainRow(tree, row.data(), phi.data(), path);
+        for (std::size_t t = 0; t < m_trees.size(); ++t) {
+            if (m_trees[t].size() <= 1) {
+                continue;
+            }
+            if (usesTables()) {
+                explainWithTables(t, row.data(), phi.data(), wentLeft);
+            } else {
+                recurse(m_trees[t], 0, row.data(), phi.data(), path.data(), 0, 1.0, 1.0, -1);
             }
         }
         for (int j = 0; j < p; ++j) {
@@ -276,118 +548,6 @@ Matrix TreeShap::contributions(const Matrix& x) const
         out(r, p) = expected;
     }
     return out;
-}
-
-void TreeShap::explainRow(const std::vector<Node>& tree, const float* row, double* phi,
-                          std::vector<PathElement>& path) const
-{
-    recurse(tree, 0, row, phi, path.data(), 0, 1.0, 1.0, -1);
-}
-
-// One step of Algorithm 2. `parentPath` holds the depth + 1 elements of the path down to this
-// node's parent; this node's path is written just after it, so each level keeps its own copy
-// and the recursion needs no allocation. Every element's weight is the share of the
-// permutations in which the features before it on the path are known.
-void TreeShap::recurse(const std::vector<Node>& tree, std::int32_t nodeIndex, const float* row,
-                       double* phi, PathElement* parentPath, int depth, double zeroFraction,
-                       double oneFraction, std::int32_t feature) const
-{
-    PathElement* path = parentPath + depth + 1;
-    std::copy(parentPath, parentPath + depth + 1, path);
-
-    // Extend the path by (feature, zeroFraction, oneFraction).
-    path[depth] = PathElement{feature, zeroFraction, oneFraction, depth == 0 ? 1.0 : 0.0};
-    for (int i = depth - 1; i >= 0; --i) {
-        path[i + 1].weight += oneFraction * path[i].weight * double(i + 1) / double(depth + 1);
-        path[i].weight = zeroFraction * path[i].weight * double(depth - i) / double(depth + 1);
-    }
-
-    const Node& node = tree[std::size_t(nodeIndex)];
-    if (node.left < 0) {
-        // For each element k, the path's weight with k removed ("unwound"), summed. Written
-        // so that the elements' recurrences run side by side (each one is a serial chain of
-        // multiplications, independent of the others), with the divisions by small integers
-        // taken from a table: about four times faster than one element after the other.
-        const double* ratio = kRatios.row(depth);
-        const double* inverse = kRatios.inverseRow(depth);
-        const double* grow = kRatios.growRow(depth);
-        double unknown = 0.0; // the sum for elements the row does not follow (one = 0)
-        for (int i = depth - 1; i >= 0; --i) {
-            unknown += path[i].weight * inverse[i];
-        }
-        double nextOne[RatioTable::kMaxDepth];
-        double total[RatioTable::kMaxDepth];
-        double scale[RatioTable::kMaxDepth];
-        double shrink[RatioTable::kMaxDepth];
-        int followed[RatioTable::kMaxDepth];
-        int count = 0;
-        for (int k = 1; k <= depth; ++k) {
-            const double one = path[k].oneFraction;
-            const double zero = path[k].zeroFraction;
-            if (one != 0.0) {
-                followed[count] = k;
-                nextOne[count] = path[depth].weight;
-                total[count] = 0.0;
-                scale[count] = 1.0 / one;
-                shrink[count] = zero;
-                ++count;
-            } else if (zero != 0.0) {
-                phi[path[k].feature] -= unknown * node.value; // (one − zero) · unknown / zero
-            }
-        }
-        for (int i = depth - 1; i >= 0; --i) {
-            const double g = grow[i];
-            const double r = ratio[i];
-            const double w = path[i].weight;
-            for (int c = 0; c < count; ++c) {
-                const double t = nextOne[c] * g * scale[c];
-                total[c] += t;
-                nextOne[c] = w - t * shrink[c] * r;
-            }
-        }
-        for (int c = 0; c < count; ++c) {
-            const PathElement& e = path[followed[c]];
-            phi[e.feature] += total[c] * (e.oneFraction - e.zeroFraction) * node.value;
-        }
-        return;
-    }
-
-    const bool left = goesLeft(node, row[std::size_t(node.feature)]);
-    const std::int32_t hot = left ? node.left : node.right;
-    const std::int32_t cold = left ? node.right : node.left;
-    const double hotZero = tree[std::size_t(hot)].cover / node.cover;
-    const double coldZero = tree[std::size_t(cold)].cover / node.cover;
-    double incomingZero = 1.0;
-    double incomingOne = 1.0;
-
-    // A feature already on the path is taken off it and put back with both fractions combined.
-    int k = 0;
-    while (k <= depth && path[k].feature != node.feature) {
-        ++k;
-    }
-    if (k <= depth) {
-        incomingZero = path[k].zeroFraction;
-        incomingOne = path[k].oneFraction;
-        double nextOne = path[depth].weight;
-        for (int i = depth - 1; i >= 0; --i) {
-            if (incomingOne != 0.0) {
-                const double t = path[i].weight;
-                path[i].weight = nextOne * double(depth + 1) / (double(i + 1) * incomingOne);
-                nextOne = t - path[i].weight * incomingZero * double(depth - i) / double(depth + 1);
-            } else {
-                path[i].weight = path[i].weight * double(depth + 1) / (incomingZero * double(depth - i));
-            }
-        }
-        for (int i = k; i < depth; ++i) {
-            path[i].feature = path[i + 1].feature;
-            path[i].zeroFraction = path[i + 1].zeroFraction;
-            path[i].oneFraction = path[i + 1].oneFraction;
-        }
-        --depth;
-    }
-    recurse(tree, hot, row, phi, path, depth + 1, hotZero * incomingZero, incomingOne,
-            node.feature);
-    recurse(tree, cold, row, phi, path, depth + 1, coldZero * incomingZero, 0.0, node.feature);
 }
 
 } // namespace credit::core

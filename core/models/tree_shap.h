@@ -20,6 +20,12 @@ namespace credit::core {
 /// for binary:logistic); the last column is the bias: the base margin plus each tree's
 /// cover-weighted mean leaf value, so a row's contributions sum to its margin.
 ///
+/// Leaf tables: a leaf's share of the contributions depends on the row only through which of
+/// the (at most depth) features on its path the row agrees with: 2^d patterns. When every
+/// table fits in `tableBudget` values, they are computed up front (O(d²) per pattern) and a
+/// row then costs one comparison per node plus O(d) per leaf instead of O(d²): about ten
+/// times faster on the default forest. Deeper ensembles use the recursion.
+///
 /// Split rule as XGBoost's: go left when float(x) < threshold, missing (NaN) goes to the
 /// node's default side. Thread safe once built (explain() only reads).
 class TreeShap
@@ -39,17 +45,23 @@ public:
 
     TreeShap() = default;
     /// Trees, each a node array with the root at index 0, over `features` inputs.
-    TreeShap(std::vector<std::vector<Node>> trees, int features, double baseMargin);
+    /// `tableBudget`: most values held in leaf tables (8 bytes each); 0 = never use tables.
+    static constexpr std::size_t kDefaultTableBudget = std::size_t(4) << 20;
+    TreeShap(std::vector<std::vector<Node>> trees, int features, double baseMargin,
+             std::size_t tableBudget = kDefaultTableBudget);
 
     /// The trees of a model saved by XGBoosterSaveModelToBuffer(format "json") (gbtree,
     /// numerical splits, one output group). Throws std::runtime_error naming what is missing
     /// or inconsistent.
-    static TreeShap fromXGBoostJson(std::string_view json);
+    static TreeShap fromXGBoostJson(std::string_view json,
+                                    std::size_t tableBudget = kDefaultTableBudget);
 
     bool empty() const { return m_trees.empty(); }
     int features() const { return m_features; }
     std::size_t trees() const { return m_trees.size(); }
     int maxDepth() const { return m_maxDepth; }
+    /// Whether contributions() uses the leaf tables (else the recursion).
+    bool usesTables() const { return !m_tableValues.empty(); }
 
     /// Margin (sum of leaf values + base margin) of each row, in double.
     Vector margin(const Matrix& x) const;
@@ -57,21 +69,33 @@ public:
     Matrix contributions(const Matrix& x) const;
 
 private:
-    struct PathElement
+    /// One leaf's table: its path steps, its distinct path features and 2^d × d values.
+    struct Leaf
     {
-        std::int32_t feature;
-        double zeroFraction;
-        double oneFraction;
-        double weight;
+        std::uint32_t firstStep = 0;
+        std::uint32_t steps = 0;
+        std::uint32_t firstFeature = 0;
+        std::uint32_t features = 0;
+        std::size_t firstValue = 0;
+    };
+    /// A split on a leaf's path: the direction the path takes and the feature's bit.
+    struct Step
+    {
+        std::int32_t node = 0;
+        bool left = false;
+        std::uint8_t bit = 0;
     };
 
-    void explainRow(const std::vector<Node>& tree, const float* row, double* phi,
-                    std::vector<PathElement>& path) const;
-    void recurse(const std::vector<Node>& tree, std::int32_t node, const float* row, double* phi,
-                 PathElement* parentPath, int depth, double zeroFraction, double oneFraction,
-                 std::int32_t feature) const;
+    std::size_t tableSize() const;
+    void buildTables();
+    void explainWithTables(std::size_t tree, const float* row, double* phi,
+                           std::vector<std::uint8_t>& wentLeft) const;
 
     std::vector<std::vector<Node>> m_trees;
+    std::vector<std::vector<Leaf>> m_leaves; ///< per tree (tables only)
+    std::vector<Step> m_steps;
+    std::vector<std::int32_t> m_leafFeatures;
+    std::vector<double> m_tableValues;
     std::vector<double> m_expected; ///< per tree: cover-weighted mean leaf value
     int m_features = 0;
     int m_maxDepth = 0;
