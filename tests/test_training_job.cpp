@@ -185,6 +185,59 @@ private slots:
         QCOMPARE(result.dataHash, data.contentHash());
     }
 
+    /// A soft vote of the best configurations is scored from the members' out-of-fold
+    /// predictions (same folds): its raw OOF is their weighted mean, no member is refitted
+    /// per fold, and its leaderboard figures are those of that mean.
+    void voteIsScoredFromMembersPredictions()
+    {
+        const Dataset data = creditG();
+        TrainingParams params;
+        params.algorithms = {"lr", "gbdt", "ensemble"};
+        params.folds = 4;
+        params.repeats = 2;
+        params.trials = 2;
+        params.threads = 2;
+        params.baseParams["gbdt"] = {{"n_rounds", std::int64_t(40)}};
+        params.baseParams["ensemble"] = {{"members", std::string("lr,gbdt")},
+                                         {"weights", std::string("3,1")}};
+        std::vector<std::string> ensembleMessages;
+        const TrainingResult result =
+            TrainingJob(params).run(data, [&](const ProgressEvent& e) {
+                if (e.stage == "ensemble") {
+                    ensembleMessages.push_back(e.message);
+                }
+                return true;
+            });
+        QVERIFY(!result.cancelled);
+        // One event for the vote, no per-fold fit events.
+        QCOMPARE(ensembleMessages.size(), std::size_t(1));
+        QVERIFY(ensembleMessages.front().find("fold predictions") != std::string::npos);
+        const auto& lr = result.outOfFold.at("lr").raw;
+        const auto& gbdt = result.outOfFold.at("gbdt").raw;
+        const auto& vote = result.outOfFold.at("ensemble").raw;
+        QCOMPARE(vote.size(), lr.size());
+        for (std::size_t i = 0; i < vote.size(); ++i) {
+            QVERIFY(std::abs(vote[i] - (0.75 * lr[i] + 0.25 * gbdt[i])) < 1e-12);
+        }
+        const LeaderboardRow& row = *result.row("ensemble");
+        QVERIFY(row.aucMean > 0.7);
+        QVERIFY(row.fitSeconds > 0.0); // the members' fold fits
+        QCOMPARE(result.models.count("ensemble"), std::size_t(1)); // refitted on all rows
+        // Stacking still fits its members fold by fold.
+        params.baseParams["ensemble"]["method"] = std::string("stack");
+        params.algorithms = {"lr", "ensemble"};
+        params.baseParams["ensemble"]["members"] = std::string("lr");
+        params.baseParams["ensemble"].erase("weights");
+        std::size_t foldFits = 0;
+        const TrainingResult stacked =
+            TrainingJob(params).run(data, [&](const ProgressEvent& e) {
+                foldFits += e.stage == "ensemble" && e.algorithm.empty();
+                return true;
+            });
+        QVERIFY(!stacked.cancelled);
+        QVERIFY(foldFits > 0);
+    }
+
     /// The sink says stop after a few finished trials: the run returns well within the bound,
     /// flagged as cancelled, with the finished trials on the leaderboard.
     void cancelStopsQuicklyAndKeepsFinishedTrials()

@@ -78,8 +78,10 @@ public:
     /// Stacking only: the meta model (coefficients = weight of each member's logit).
     const LogisticRegression* stacker() const { return m_fitted && m_stack ? &m_meta : nullptr; }
 
-private:
+    /// The vote weights, one per member, normalised to sum to 1.
     std::vector<double> voteWeights() const;
+
+private:
     Matrix memberLogits(const Matrix& x) const;
 
     EnsembleParams m_params;

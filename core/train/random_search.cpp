@@ -67,6 +67,8 @@ void scoreFold(FoldScores& out, const Vector& probabilities, const std::vector<s
     out.logLoss = logLoss(p, y);
 }
 
+} // namespace
+
 std::map<std::string, std::string> paramsAsText(const ParamMap& params)
 {
     std::map<std::string, std::string> text;
@@ -75,8 +77,6 @@ std::map<std::string, std::string> paramsAsText(const ParamMap& params)
     }
     return text;
 }
-
-} // namespace
 
 std::string searchObjectiveName(SearchObjective objective)
 {
@@ -189,6 +189,35 @@ double RandomSearch::chooseThreshold(const std::vector<double>& scores,
     const double target = bayesThreshold(costs);
     const double logitTarget = std::log(target / (1.0 - target));
     return 1.0 / (1.0 + std::exp(-(logitTarget - b) / a));
+}
+
+void RandomSearch::scoreOutOfFold(TrialResult& trial, const FoldPlan& plan,
+                                  const std::vector<std::uint8_t>& labels,
+                                  const CostMatrix& costs, ThresholdRule rule)
+{
+    const std::size_t n = plan.rowCount;
+    if (trial.oof.size() != plan.repeats * n || labels.size() != n) {
+        throw std::invalid_argument("scoring out-of-fold predictions: " +
+                                    std::to_string(trial.oof.size()) + " values for " +
+                                    std::to_string(plan.repeats) + " repeats of " +
+                                    std::to_string(n) + " rows");
+    }
+    trial.folds.resize(plan.folds.size());
+    for (std::size_t f = 0; f < plan.folds.size(); ++f) {
+        const Fold& fold = plan.folds[f];
+        Vector p(static_cast<Eigen::Index>(fold.test.size()));
+        std::vector<std::uint8_t> y(fold.test.size());
+        for (std::size_t i = 0; i < fold.test.size(); ++i) {
+            p[static_cast<Eigen::Index>(i)] = trial.oof[fold.repeat * n + fold.test[i]];
+            y[i] = labels[fold.test[i]];
+        }
+        FoldScores& scores = trial.folds[f];
+        scores.repeat = fold.repeat;
+        scores.fold = fold.index;
+        scoreFold(scores, p, y);
+    }
+    summarise(trial, plan, labels, costs, rule);
+    trial.finished = true;
 }
 
 void RandomSearch::summarise(TrialResult& trial, const FoldPlan& plan,

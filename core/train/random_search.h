@@ -40,6 +40,9 @@ enum class ThresholdRule
     PlattBayes,
 };
 
+/// Parameters as text (ProgressEvent::params).
+std::map<std::string, std::string> paramsAsText(const ParamMap& params);
+
 /// "auc" / "expected_cost" and back (parseSearchObjective throws std::invalid_argument).
 std::string searchObjectiveName(SearchObjective objective);
 SearchObjective parseSearchObjective(const std::string& name);
@@ -182,6 +185,13 @@ public:
     static void summarise(TrialResult& trial, const FoldPlan& plan,
                           const std::vector<std::uint8_t>& labels, const CostMatrix& costs,
                           ThresholdRule rule = ThresholdRule::PlattBayes);
+
+    /// Scores a trial whose `oof` holds every row of every repeat: each fold's figures from its
+    /// test rows' out-of-fold probabilities, then summarise(). For a trial that was not
+    /// fitted fold by fold (a soft vote of other trials, see TrainingJob).
+    static void scoreOutOfFold(TrialResult& trial, const FoldPlan& plan,
+                               const std::vector<std::uint8_t>& labels, const CostMatrix& costs,
+                               ThresholdRule rule = ThresholdRule::PlattBayes);
 
     /// The threshold (on the score scale) that `rule` picks from training scores and labels;
     /// NaN when none can be chosen (no rows).

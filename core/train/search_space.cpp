@@ -105,7 +105,7 @@ SearchSpace defaultSearchSpace(const std::string& algorithm)
         p.push_back(range("C", ParamKind::LogUniform, 1e-3, 10.0));
     } else if (algorithm == "rf") {
         p.push_back(range("n_trees", ParamKind::Integer, 100, 300));
-        p.push_back(range("max_depth", ParamKind::Integer, 4, 14));
+        p.push_back(range("max_depth", ParamKind::Integer, 3, 9));
         p.push_back(range("colsample_bynode", ParamKind::Uniform, 0.1, 0.6));
         p.push_back(range("min_child_weight", ParamKind::LogUniform, 0.5, 8.0));
         p.push_back(range("subsample", ParamKind::Uniform, 0.4, 0.9));

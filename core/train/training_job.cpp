@@ -4,6 +4,7 @@
 
 #include "eval/probability_metrics.h"
 #include "eval/roc_curve.h"
+#include "models/ensemble_model.h"
 #include "train/seeded_random.h"
 #include "train/task_pool.h"
 
@@ -12,6 +13,7 @@
 #include <cmath>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 
 namespace credit::core {
@@ -89,8 +91,79 @@ private:
     mutable std::mutex m_mutex;
 };
 
+/// The ensemble's configuration when the search would evaluate exactly one and it is a soft
+/// vote; nullopt otherwise (stacking, or a space with several configurations).
+std::optional<ParamMap> singleVote(const SearchParams& sp)
+{
+    SearchParams only = sp;
+    only.algorithms = {kEnsemble};
+    const std::vector<ParamMap> configs = RandomSearch(only).configurations(kEnsemble);
+    if (configs.size() != 1) {
+        return std::nullopt;
+    }
+    const auto method = configs.front().find("method");
+    if (method == configs.front().end() || method->second != ParamValue(std::string("vote"))) {
+        return std::nullopt;
+    }
+    return configs.front();
+}
+
+/// A soft vote of phase 1's best configurations, scored from their out-of-fold predictions:
+/// every member was fitted on the same training folds, so the vote's prediction for a test
+/// row is the weighted mean of the members' predictions for it and no member is fitted
+/// again (the members' own fits differ only in their seeds). nullopt when a member has no
+/// finished best trial or its parameters differ from the vote's.
+std::optional<TrialResult> voteFromMembers(const ParamMap& config, const SearchResult& phase1,
+                                           const FoldPlan& plan,
+                                           const std::vector<std::uint8_t>& labels,
+                                           const SearchParams& sp)
+{
+    EnsembleModel vote;
+    vote.setParams(config);
+    const std::vector<std::string> members = vote.typedParams().memberNames();
+    const std::vector<double> weights = vote.voteWeights();
+    const std::size_t n = plan.rowCount;
+    TrialResult trial;
+    trial.algorithm = kEnsemble;
+    trial.trial = 0;
+    trial.seed = trialSeed(sp.seed, kEnsemble, 0);
+    trial.params = config;
+    trial.oof.assign(plan.repeats * n, 0.0);
+    std::vector<double> fitSeconds(plan.folds.size(), 0.0);
+    for (std::size_t m = 0; m < members.size(); ++m) {
+        const auto best = phase1.best.find(members[m]);
+        if (best == phase1.best.end()) {
+            return std::nullopt;
+        }
+        const TrialResult& member = phase1.trials[best->second];
+        if (!member.finished || member.oof.size() != trial.oof.size()) {
+            return std::nullopt;
+        }
+        for (const auto& [name, value] : member.params) {
+            const auto it = config.find(members[m] + "." + name);
+            if (it == config.end() || it->second != value) {
+                return std::nullopt;
+            }
+        }
+        for (std::size_t i = 0; i < trial.oof.size(); ++i) {
+            trial.oof[i] += weights[m] * member.oof[i];
+        }
+        for (std::size_t f = 0; f < fitSeconds.size() && f < member.folds.size(); ++f) {
+            fitSeconds[f] += member.folds[f].fitSeconds;
+        }
+    }
+    RandomSearch::scoreOutOfFold(trial, plan, labels, sp.costs, sp.thresholdRule);
+    for (std::size_t f = 0; f < fitSeconds.size(); ++f) {
+        trial.folds[f].fitSeconds = fitSeconds[f];
+    }
+    trial.fitSeconds = std::accumulate(fitSeconds.begin(), fitSeconds.end(), 0.0);
+    return trial;
+}
+
 /// Phase 1 searches every algorithm but the ensemble; phase 2 the ensemble, whose component
-/// parameters (when it exposes them as "<algorithm>.<param>") start from phase 1's best.
+/// parameters (when it exposes them as "<algorithm>.<param>") start from phase 1's best. A
+/// single soft-vote configuration is scored from the members' out-of-fold predictions
+/// (voteFromMembers) instead of being fitted again.
 SearchResult searchAll(const TrainingParams& params, const Dataset& data, const FoldPlan& plan,
                        const std::vector<FoldData>& folds, std::uint64_t seed,
                        const ProgressSink& progress, std::atomic<bool>& stop)
@@ -115,8 +188,9 @@ SearchResult searchAll(const TrainingParams& params, const Dataset& data, const 
             sp.algorithms.push_back(a);
         }
     }
+    const bool cheapVote = withEnsemble && !sp.algorithms.empty() && singleVote(sp).has_value();
     // The two phases share the caller's fraction range: the ensemble (several member fits per
-    // fold) gets the last 40 % of it.
+    // fold) gets the last 40 % of it, unless it is a vote of phase 1's predictions.
     auto part = [&progress](double begin, double end, const char* stage) -> ProgressSink {
         return [&progress, begin, end, stage](const ProgressEvent& event) {
             ProgressEvent mapped = event;
@@ -125,7 +199,10 @@ SearchResult searchAll(const TrainingParams& params, const Dataset& data, const 
             return report(progress, mapped);
         };
     };
-    const double split = withEnsemble && !sp.algorithms.empty() ? 0.6 : withEnsemble ? 0.0 : 1.0;
+    const double split = !withEnsemble ? 1.0
+                         : cheapVote   ? 0.99
+                         : sp.algorithms.empty() ? 0.0
+                                                 : 0.6;
     SearchResult result;
     if (!sp.algorithms.empty()) {
         result = RandomSearch(sp).run(data, plan, folds, part(0.0, split, "search"), stop);
@@ -146,6 +223,31 @@ SearchResult searchAll(const TrainingParams& params, const Dataset& data, const 
     }
     sp.algorithms = {kEnsemble};
     sp.baseParams[kEnsemble] = ensembleBase;
+    if (cheapVote) {
+        if (const auto config = singleVote(sp)) {
+            if (auto vote = voteFromMembers(*config, result, plan, data.labels(), sp)) {
+                ProgressEvent event;
+                event.stage = "ensemble";
+                event.algorithm = kEnsemble;
+                event.done = 1;
+                event.total = 1;
+                event.fraction = 1.0;
+                event.params = paramsAsText(vote->params);
+                event.metrics = {{"auc_mean", vote->aucMean},
+                                 {"auc_sd", vote->aucSd},
+                                 {"expected_cost", vote->expectedCost},
+                                 {"trial", 0.0}};
+                event.message = "ensemble trial 0 done (vote of the members' fold predictions)";
+                result.best[kEnsemble] = result.trials.size();
+                result.trials.push_back(std::move(*vote));
+                if (!report(progress, event)) {
+                    result.cancelled = true;
+                    stop.store(true);
+                }
+                return result;
+            }
+        }
+    }
     SearchResult ensemble =
         RandomSearch(sp).run(data, plan, folds, part(split, 1.0, "ensemble"), stop);
     const std::size_t offset = result.trials.size();
