@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
 // Runs the real `credit-risk train` and `credit-risk score` binaries: batch CSV scoring with bad
-// rows, one JSON applicant, refusals.
+// rows, one JSON applicant, the scorecard scale and grades saved in the model, refusals.
 #include "common/atomic_file.h"
 #include "data/csv_writer.h"
 #include "data/dataset_reader.h"
@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -244,6 +245,74 @@ private slots:
         QCOMPARE(errors.size(), 1);
         QCOMPARE(errors[0].toObject().value(QStringLiteral("field")).toString(),
                  QStringLiteral("purpose"));
+    }
+
+    void scaleAndGradesFromTheModel()
+    {
+        // The analyst's scale and grades (Threshold tab), saved in the model, drive the CLI.
+        credit::core::ModelBundle bundle = credit::core::ModelBundle::load(m_model.toStdString());
+        bundle.scoreBasePoints = 500.0;
+        bundle.scoreBaseOdds = 20.0;
+        bundle.scorePointsToDouble = 40.0;
+        bundle.riskGrades = {{"AA", 0.1, "low"}, {"BB", 0.3, "medium"}, {"CC", 1.0, "high"}};
+        const QString model = m_dir.filePath(QStringLiteral("scaled.crs"));
+        bundle.save(model.toStdString());
+
+        const auto data = credit::core::readDataset(CREDIT_DATA_DIR "/credit-g.arff").dataset;
+        const QString input = m_dir.filePath(QStringLiteral("scaled_in.csv"));
+        const QString output = m_dir.filePath(QStringLiteral("scaled_out.csv"));
+        std::vector<std::size_t> rows(40);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            rows[i] = i;
+        }
+        credit::core::writeCsv(data.subset(rows), input.toStdString());
+        const Run run =
+            runCli({QStringLiteral("score"), QStringLiteral("--model"), model,
+                    QStringLiteral("--input"), input, QStringLiteral("--output"), output});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile file(output);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        const QStringList header = splitRecord(lines[0]);
+        const qsizetype pd = header.indexOf(QStringLiteral("pd"));
+        const qsizetype grade = header.indexOf(QStringLiteral("grade"));
+        const qsizetype points = header.indexOf(QStringLiteral("points"));
+        const credit::core::ScorecardScale scale{500.0, 20.0, 40.0};
+        QSet<QString> seen;
+        for (int row = 1; row < lines.size(); ++row) {
+            const QStringList f = splitRecord(lines[row]);
+            const double p = f[pd].toDouble();
+            QVERIFY(std::fabs(f[points].toDouble() - scale.points(p)) < 0.051 + 1e-6);
+            const QString expected = p < 0.1   ? QStringLiteral("AA")
+                                     : p < 0.3 ? QStringLiteral("BB")
+                                               : QStringLiteral("CC");
+            QCOMPARE(f[grade], expected);
+            seen.insert(f[grade]);
+        }
+        QVERIFY(seen.size() >= 2);
+
+        // One applicant: the same through --applicant.
+        const QString path = m_dir.filePath(QStringLiteral("scaled.json"));
+        QJsonObject applicant;
+        for (std::size_t c : data.schema().featureIndices()) {
+            applicant.insert(QString::fromStdString(data.column(c).name()),
+                             QString::fromStdString(data.column(c).text(0)));
+        }
+        QFile json(path);
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(QJsonDocument(applicant).toJson());
+        json.close();
+        const Run one = runCli({QStringLiteral("score"), QStringLiteral("--model"), model,
+                                QStringLiteral("--applicant"), path});
+        QVERIFY2(one.exitCode == 0, one.err.constData());
+        const QJsonObject root = QJsonDocument::fromJson(one.out).object();
+        const double p = root.value(QStringLiteral("pd")).toDouble();
+        QVERIFY(std::fabs(root.value(QStringLiteral("points")).toDouble() - scale.points(p)) <
+                1e-6);
+        QCOMPARE(root.value(QStringLiteral("grade")).toString(), p < 0.1   ? QStringLiteral("AA")
+                                                                 : p < 0.3 ? QStringLiteral("BB")
+                                                                           : QStringLiteral("CC"));
     }
 
     void refusals()

@@ -1,16 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
-// core/explain: reasons, reason sentences, scorecard points, grades, validation, cut-off
-// analysis and batch scoring.
+// core/explain: reasons, reason sentences, validation, prior correction and batch scoring
+// (scorecard points, grades and the cut-off analysis: test_explain_decision.cpp).
 #include "common/atomic_file.h"
 #include "data/csv_writer.h"
 #include "data/dataset_reader.h"
 #include "eval/cost_analysis.h"
 #include "explain/attribute_glossary.h"
 #include "explain/batch_scorer.h"
-#include "explain/cutoff_analysis.h"
-#include "explain/risk_grading.h"
-#include "explain/scorecard_scale.h"
 #include "explain/scorer.h"
 #include "models/calibration.h"
 
@@ -133,8 +130,6 @@ class TestExplain : public QObject
 
 private slots:
     void initTestCase();
-    void scorecardScale();
-    void riskGrades();
     void reasonSentences_data();
     void reasonSentences();
     void reasonsSumToLogOdds_data();
@@ -142,9 +137,6 @@ private slots:
     void pointsDecompose();
     void validation();
     void priorCorrection();
-    void cutoffOptimumByHand();
-    void cutoffOptimumWithPrior();
-    void cutoffProfitByHand();
     void batchScoringWithBadRows();
     void batchEqualsRowByRow_data();
     void batchEqualsRowByRow();
@@ -157,37 +149,6 @@ void TestExplain::initTestCase()
 {
     m_data = std::make_unique<Dataset>(readDataset(kCreditG).dataset);
     QCOMPARE(m_data->rowCount(), std::size_t(1000));
-}
-
-void TestExplain::scorecardScale()
-{
-    const ScorecardScale scale;
-    // factor = 20 / ln 2, offset = 600 − factor · ln 50.
-    QVERIFY(std::fabs(scale.factor() - 28.853900817779268) < 1e-9);
-    QVERIFY(std::fabs(scale.offset() - 487.1228762045055) < 1e-9);
-    QVERIFY(std::fabs(scale.points(1.0 / 51.0) - 600.0) < 1e-9);  // odds 50:1
-    QVERIFY(std::fabs(scale.points(1.0 / 101.0) - 620.0) < 1e-9); // odds 100:1
-    QVERIFY(std::fabs(scale.points(0.5) - 487.1228762045055) < 1e-9);
-    QVERIFY(std::fabs(scale.probability(620.0) - 1.0 / 101.0) < 1e-12);
-    QVERIFY(std::fabs(scale.contributionPoints(std::log(2.0)) + 20.0) < 1e-9);
-    const ScorecardScale bad{600, 0, 20};
-    QCOMPARE(bad.validate().size(), std::size_t(1));
-}
-
-void TestExplain::riskGrades()
-{
-    const RiskGrading grading;
-    QCOMPARE(grading.grade(0.0).name, std::string("A"));
-    QCOMPARE(grading.grade(0.0199).name, std::string("A"));
-    QCOMPARE(grading.grade(0.02).name, std::string("B"));
-    QCOMPARE(grading.grade(0.07).name, std::string("C"));
-    QCOMPARE(grading.grade(0.15).name, std::string("D"));
-    QCOMPARE(grading.grade(0.2).name, std::string("E"));
-    QCOMPARE(grading.grade(1.0).name, std::string("E"));
-    QCOMPARE(grading.legend().front(), std::string("A: PD < 2 % (very low risk)"));
-    QCOMPARE(grading.legend().back(), std::string("E: PD >= 20 % (very high risk)"));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             RiskGrading({{"A", 0.1, ""}, {"B", 0.05, ""}, {"C", 1, ""}}));
 }
 
 void TestExplain::reasonSentences_data()
@@ -351,67 +312,6 @@ void TestExplain::priorCorrection()
     QVERIFY(std::fabs(r.thresholdPd - adjustForPrior(1.0 / 6.0, 0.3, 0.05)) < 1e-12);
     QCOMPARE(r.reject, r.pd > r.thresholdPd);
     QVERIFY(std::fabs(scorer.toModelScale(r.pd) - p) < 1e-12);
-}
-
-void TestExplain::cutoffOptimumByHand()
-{
-    // Accept when PD <= t. Costs: bad accepted 5, good rejected 1. Rows by PD:
-    // 0.1 good, 0.2 good, 0.3 bad, 0.4 good, 0.6 bad, 0.8 bad.
-    // Accepting the k lowest: k=0 → 3 goods rejected = 3/6; k=1 → 2/6; k=2 → 1/6;
-    // k=3 → (5 + 1)/6; k=4 → 5/6; k=5 → 10/6; k=6 → 15/6. Optimum k=2, t = 0.2, cost 1/6.
-    const CutoffAnalysis analysis({0.3, 0.1, 0.8, 0.2, 0.6, 0.4}, {1, 0, 1, 0, 1, 0}, {}, {});
-    const CutoffPoint best = analysis.optimum();
-    QCOMPARE(best.threshold, 0.2);
-    QVERIFY(std::fabs(best.costPerApplicant - 1.0 / 6.0) < 1e-12);
-    QVERIFY(std::fabs(best.acceptanceRate - 2.0 / 6.0) < 1e-12);
-    QCOMPARE(best.badRateAccepted, 0.0);
-    QCOMPARE(analysis.curve().size(), std::size_t(7));
-    QVERIFY(std::fabs(analysis.at(0.35).costPerApplicant - 1.0) < 1e-12);
-    QVERIFY(std::fabs(analysis.acceptAll().costPerApplicant - 15.0 / 6.0) < 1e-12);
-    // Saving against accepting everyone: 15/6 − 1/6 per applicant.
-    QVERIFY(std::fabs(analysis.savings(best, analysis.acceptAll()) - 14.0 / 6.0) < 1e-12);
-    // The same optimum as the evaluation library's cost curve.
-    const std::vector<double> pd{0.3, 0.1, 0.8, 0.2, 0.6, 0.4};
-    const std::vector<std::uint8_t> labels{1, 0, 1, 0, 1, 0};
-    QCOMPARE(costCurve(pd, labels).bestThreshold, best.threshold);
-    QVERIFY(std::fabs(analysis.theoreticalThreshold() - 1.0 / 6.0) < 1e-12);
-    const BootstrapInterval spread = analysis.optimumSpread(100, 7);
-    QCOMPARE(spread.validResamples, std::size_t(100));
-    QVERIFY(spread.lower <= spread.upper);
-}
-
-void TestExplain::cutoffOptimumWithPrior()
-{
-    // Population bad rate 10 % vs 50 % in the sample: bads weigh 0.2, goods 1.8 (total 6).
-    // k=2 → good rejected 1.8/6 = 0.3; k=3 → 0.2/6·5 + 0.3 = 0.4667; k=4 → 0.2/6·5 = 0.1667;
-    // k=5 → 0.3333; k=6 → 0.5. Optimum k=4: accept up to the model PD 0.4, which is the
-    // population PD 0.4·0.2 / (0.4·0.2 + 0.6·1.8) = 0.08 / 1.16.
-    CutoffParams params;
-    params.populationBadRate = 0.1;
-    const CutoffAnalysis analysis({0.3, 0.1, 0.8, 0.2, 0.6, 0.4}, {1, 0, 1, 0, 1, 0}, {}, params);
-    const CutoffPoint best = analysis.optimum();
-    QVERIFY(std::fabs(best.threshold - 0.08 / 1.16) < 1e-12);
-    QVERIFY(std::fabs(best.costPerApplicant - 1.0 / 6.0) < 1e-12);
-    QVERIFY(std::fabs(best.acceptanceRate - (3 * 1.8 + 0.2) / 6.0) < 1e-12);
-    QVERIFY(std::fabs(best.badRateAccepted - 0.2 / 5.6) < 1e-12);
-    QVERIFY(std::fabs(analysis.toModelScale(best.threshold) - 0.4) < 1e-12);
-}
-
-void TestExplain::cutoffProfitByHand()
-{
-    // Amounts 1000, 2000, 1000, 4000, 1000, 1000 by rising PD; margin 10 %, LGD 60 %.
-    // k=1: 100; k=2: 300; k=3: 300 − 600 = −300; k=4: 100; k=5: −500; k=6: −1100.
-    CutoffParams params;
-    params.objective = CutoffObjective::Profit;
-    const CutoffAnalysis analysis({0.1, 0.2, 0.3, 0.4, 0.6, 0.8}, {0, 0, 1, 0, 1, 1},
-                                  {1000, 2000, 1000, 4000, 1000, 1000}, params);
-    const CutoffPoint best = analysis.optimum();
-    QCOMPARE(best.threshold, 0.2);
-    QVERIFY(std::fabs(best.profitTotal - 300.0) < 1e-9);
-    QVERIFY(std::fabs(best.profitPerApplicant - 50.0) < 1e-9);
-    QVERIFY(std::fabs(analysis.acceptAll().profitTotal + 1100.0) < 1e-9);
-    QVERIFY(std::fabs(analysis.savings(best, analysis.acceptAll()) - 1400.0) < 1e-9);
-    QVERIFY(std::fabs(analysis.theoreticalThreshold() - 0.1 / 0.7) < 1e-12);
 }
 
 void TestExplain::batchScoringWithBadRows()

@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
-// The model bundle: save → load gives identical predictions and charts' data; truncated,
-// tampered, foreign and newer-version files are refused with a message naming the file.
+// The model bundle: save → load gives identical predictions and charts' data; the decision
+// settings (scale, grades, integer columns) round-trip and version-1 bundles still load;
+// truncated, tampered, foreign, newer-version and invalid files are refused with a message
+// naming the file.
 #include "common/atomic_file.h"
 #include "data/dataset_reader.h"
 #include "io/model_bundle.h"
@@ -11,8 +13,81 @@
 #include <QTest>
 
 #include <cstring>
+#include <set>
 
 using namespace credit::core;
+
+namespace {
+
+template <typename T> T readAt(const std::string& bytes, std::size_t& pos)
+{
+    T value;
+    std::memcpy(&value, bytes.data() + pos, sizeof(T));
+    pos += sizeof(T);
+    return value;
+}
+
+template <typename T> void appendValue(std::string& out, T value)
+{
+    out.append(reinterpret_cast<const char*>(&value), sizeof(T));
+}
+
+/// Rewrites a current bundle as a version-1 writer would have: container version 1 and the
+/// "decision" section in layout 1 (everything up to the numeric ranges), checksum redone.
+std::string asVersion1(const std::string& bytes)
+{
+    std::size_t pos = ModelBundle::kMagic.size();
+    readAt<std::uint32_t>(bytes, pos); // version
+    const auto count = readAt<std::uint32_t>(bytes, pos);
+    std::vector<std::pair<std::string, std::pair<std::uint64_t, std::uint64_t>>> table;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const auto length = readAt<std::uint64_t>(bytes, pos);
+        std::string name = bytes.substr(pos, length);
+        pos += length;
+        const auto offset = readAt<std::uint64_t>(bytes, pos);
+        const auto size = readAt<std::uint64_t>(bytes, pos);
+        table.push_back({name, {offset, size}});
+    }
+    readAt<std::uint64_t>(bytes, pos); // payload size
+    const std::size_t payload = pos;
+    std::vector<std::pair<std::string, std::string>> sections;
+    for (const auto& [name, place] : table) {
+        std::string content = bytes.substr(payload + place.first, place.second);
+        if (name == "decision") {
+            // layout u64, 2 bad rates, profit flag, margin, LGD, 3 scale values, ranges.
+            std::size_t at = 8 + 2 * 8 + 1 + 2 * 8 + 3 * 8;
+            const auto ranges = readAt<std::uint64_t>(content, at);
+            for (std::uint64_t r = 0; r < ranges; ++r) {
+                at += readAt<std::uint64_t>(content, at) + 2 * 8;
+            }
+            content.resize(at);
+            const std::uint64_t layout = 1;
+            std::memcpy(content.data(), &layout, sizeof layout);
+        }
+        sections.emplace_back(name, std::move(content));
+    }
+    std::string covered;
+    appendValue(covered, std::uint32_t(1));
+    appendValue(covered, std::uint32_t(sections.size()));
+    std::uint64_t offset = 0;
+    for (const auto& [name, content] : sections) {
+        appendValue(covered, std::uint64_t(name.size()));
+        covered += name;
+        appendValue(covered, offset);
+        appendValue(covered, std::uint64_t(content.size()));
+        offset += content.size();
+    }
+    appendValue(covered, offset);
+    for (const auto& [name, content] : sections) {
+        covered += content;
+    }
+    std::string file(ModelBundle::kMagic);
+    file += covered;
+    appendValue(file, fnv1a64(covered));
+    return file;
+}
+
+} // namespace
 
 class TestModelBundle : public QObject
 {
@@ -124,6 +199,67 @@ private slots:
         expectRefusal(bytes + "x", "trailing.crs", "unexpected bytes");
         // A missing file names the file too.
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, ModelBundle::load(path("absent.crs")));
+    }
+
+    void decisionSettingsRoundTrip()
+    {
+        ModelBundle bundle = ModelBundle::fromTraining(m_result, m_data);
+        // Every numeric attribute of German Credit holds whole numbers only.
+        const std::set<std::string> whole{
+            "duration", "credit_amount",    "installment_commitment", "residence_since",
+            "age",      "existing_credits", "num_dependents"};
+        QVERIFY(bundle.integerColumns == whole);
+        QVERIFY(bundle.riskGrades.empty()); // the default grades
+        bundle.scoreBasePoints = 500.0;
+        bundle.scoreBaseOdds = 20.0;
+        bundle.scorePointsToDouble = 40.0;
+        bundle.riskGrades = {{"A", 0.01, "very low risk"},
+                             {"B", 0.04, "low risk"},
+                             {"C", 0.12, "moderate risk"},
+                             {"D", 0.25, "high risk"},
+                             {"E", 1.0, "very high risk"}};
+        bundle.save(path("decision.crs"));
+        const ModelBundle loaded = ModelBundle::load(path("decision.crs"));
+        QCOMPARE(loaded.scoreBasePoints, 500.0);
+        QCOMPARE(loaded.scoreBaseOdds, 20.0);
+        QCOMPARE(loaded.scorePointsToDouble, 40.0);
+        QVERIFY(loaded.riskGrades == bundle.riskGrades);
+        QVERIFY(loaded.integerColumns == whole);
+
+        // A column with one fractional value is real-valued.
+        std::vector<Column> columns = m_data.columns();
+        const auto amount = *m_data.schema().indexOf("credit_amount");
+        columns[amount].numeric[5] += 0.25;
+        const Dataset fractional = Dataset::create(columns, TargetSpec{}, "fractional.csv");
+        const ModelBundle other = ModelBundle::fromTraining(m_result, fractional);
+        QVERIFY(!other.integerColumns.count("credit_amount"));
+        QVERIFY(other.integerColumns.count("duration"));
+    }
+
+    void loadsVersion1Bundles()
+    {
+        ModelBundle bundle = ModelBundle::fromTraining(m_result, m_data);
+        bundle.populationBadRate = 0.05;
+        const std::string old = asVersion1(bundle.serialize());
+        writeFileAtomically(path("v1.crs"), old);
+        const ModelBundle loaded = ModelBundle::load(path("v1.crs"));
+        QCOMPARE(loaded.formatVersion, std::uint32_t(1));
+        QCOMPARE(loaded.populationBadRate, 0.05);
+        QCOMPARE(loaded.scorePointsToDouble, 20.0);
+        QVERIFY(loaded.riskGrades.empty());     // scored with the default grades, as before
+        QVERIFY(loaded.integerColumns.empty()); // unknown before version 2
+        QCOMPARE(loaded.numericRanges.at("duration").second, 72.0);
+        QVERIFY(loaded.predictProba(m_data) == bundle.predictProba(m_data));
+    }
+
+    void refusesInvalidDecisionSettings()
+    {
+        ModelBundle bundle = ModelBundle::fromTraining(m_result, m_data);
+        bundle.riskGrades = {{"A", 0.05, ""}, {"B", 0.02, ""}, {"C", 1.0, ""}};
+        expectRefusal(bundle.serialize(), "grades.crs", "invalid risk grade 2");
+        bundle.riskGrades.clear();
+        bundle.scorePointsToDouble = 0.0;
+        expectRefusal(bundle.serialize(), "scale.crs", "invalid scorecard scale");
     }
 
     void refusesIncompatibleData()

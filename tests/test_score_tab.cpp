@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
 // The Score tab, offscreen: form round trip against direct scoring, validation, what-if,
-// applicant JSON, the PDF decision sheet and batch scoring.
+// whole-number fields, points and grades following the scorecard settings, applicant JSON,
+// the PDF decision sheet and its layout, and batch scoring.
 #include "score/score_tab.h"
 
 #include "common/atomic_file.h"
@@ -9,12 +10,20 @@
 #include "data/dataset_reader.h"
 #include "io/model_bundle.h"
 #include "main/app_state.h"
+#include "support/quick_model.h"
+#include "score/decision_sheet.h"
+#include "threshold/scorecard_dialog.h"
+#include "train/model_file_actions.h"
 #include "train/training_job.h"
 
+#include <QBuffer>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFontMetrics>
 #include <QLabel>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -22,6 +31,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <tuple>
 
 using namespace credit;
 
@@ -35,15 +45,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         m_data = std::make_shared<const core::Dataset>(
             core::readDataset(CREDIT_DATA_DIR "/credit-g.arff").dataset);
-        core::TrainingParams params;
-        params.algorithms = {"lr"};
-        params.folds = 5;
-        params.repeats = 1;
-        params.trials = 1;
-        params.threads = 2;
-        const core::TrainingResult result = core::TrainingJob(params).run(*m_data);
-        m_bundle = std::make_shared<const core::ModelBundle>(
-            core::ModelBundle::fromTraining(result, *m_data));
+        m_bundle = test::quickLrBundle(*m_data);
         m_state.setDataset(m_data, QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"));
         m_state.setModelBundle(m_bundle);
         m_tab = std::make_unique<ui::ScoreTab>(&m_state);
@@ -109,6 +111,91 @@ private slots:
         QVERIFY(m_tab->resultLabel()->text().contains(QStringLiteral("Before the last change")));
     }
 
+    void wholeNumberFieldsShowNoDecimals()
+    {
+        // Decided from the training data: every numeric attribute of German Credit holds
+        // whole numbers only.
+        for (const char* name : {"duration", "credit_amount", "installment_commitment",
+                                 "residence_since", "age", "existing_credits", "num_dependents"}) {
+            auto* spin =
+                qobject_cast<QDoubleSpinBox*>(m_tab->fieldWidget(QString::fromLatin1(name)));
+            QVERIFY2(spin, name);
+            QVERIFY2(spin->decimals() == 0, name);
+        }
+        QVERIFY(m_tab->loadDatasetRow(0));
+        QCOMPARE(m_tab->applicant().at("credit_amount"), std::string("1169"));
+
+        // A model trained on real-valued amounts keeps the decimals for that field only.
+        std::vector<core::Column> columns = m_data->columns();
+        const auto amount = *m_data->schema().indexOf("credit_amount");
+        for (double& v : columns[amount].numeric) {
+            v += 0.25;
+        }
+        const auto data = std::make_shared<const core::Dataset>(
+            core::Dataset::create(columns, core::TargetSpec{}, "real.csv"));
+        const auto quickBundle = test::quickLrBundle(*data, 3);
+        ui::AppState state;
+        state.setModelBundle(quickBundle);
+        ui::ScoreTab tab(&state);
+        auto* real =
+            qobject_cast<QDoubleSpinBox*>(tab.fieldWidget(QStringLiteral("credit_amount")));
+        auto* whole = qobject_cast<QDoubleSpinBox*>(tab.fieldWidget(QStringLiteral("duration")));
+        QVERIFY(real && whole);
+        QCOMPARE(real->decimals(), 2);
+        QCOMPARE(whole->decimals(), 0);
+        real->setValue(1234.75);
+        QCOMPARE(tab.applicant().at("credit_amount"), std::string("1234.75"));
+    }
+
+    void pointsAndGradesFollowTheScorecardSettings()
+    {
+        QVERIFY(m_tab->loadDatasetRow(3));
+        const double pd = m_tab->result()->pd;
+        const core::ScorecardScale defaults;
+        QVERIFY(std::fabs(m_tab->result()->points - defaults.points(pd)) < 1e-9);
+        QVERIFY(m_tab->legendLabel()->text().contains(QStringLiteral("20 points double")));
+
+        // Changing PDO in the Threshold tab's dialog: the Score tab rescores at once.
+        ui::ScorecardDialog dialog(&m_state);
+        dialog.pointsToDoubleSpin()->setValue(40.0);
+        const core::ScorecardScale scale{600.0, 50.0, 40.0};
+        QCOMPARE(m_tab->result()->pd, pd);
+        QVERIFY(std::fabs(m_tab->result()->points - scale.points(pd)) < 1e-9);
+        QVERIFY(m_tab->resultLabel()->text().contains(
+            QStringLiteral("<b>%1</b> points").arg(scale.points(pd), 0, 'f', 0)));
+        QVERIFY(m_tab->legendLabel()->text().contains(QStringLiteral("40 points double")));
+
+        // Grade bounds: put the applicant's PD into grade A.
+        const double bound = std::ceil(pd * 100.0 + 1.0); // in %, above the PD
+        for (int i = 3; i >= 0; --i) {
+            dialog.gradeSpin(i)->setValue(std::min(99.0, bound + i));
+        }
+        QCOMPARE(m_tab->result()->grade, std::string("A"));
+        QVERIFY(m_tab->legendLabel()->text().contains(
+            QStringLiteral("A: PD &lt; %1 %").arg(bound, 0, 'g', 4)));
+        // An invalid order is not applied: the tab keeps grade A.
+        dialog.gradeSpin(1)->setValue(bound - 0.5);
+        QVERIFY(!dialog.gradeError(1)->isHidden());
+        QCOMPARE(m_tab->result()->grade, std::string("A"));
+        dialog.gradeSpin(1)->setValue(bound + 1.0);
+
+        // File ▸ Save Model writes them; scoring the saved model (CLI, batch) gives the same.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("scaled.crsmodel"));
+        ui::ModelFileActions actions(&m_state, m_tab.get());
+        QString error;
+        QVERIFY2(actions.saveFile(path, &error), qPrintable(error));
+        const core::ModelBundle saved = core::ModelBundle::load(path.toStdString());
+        QCOMPARE(saved.scorePointsToDouble, 40.0);
+        QCOMPARE(saved.riskGrades.front().upperPd, bound / 100.0);
+        const core::ScoreResult again = core::Scorer(saved).score(m_tab->applicant());
+        QCOMPARE(again.grade, std::string("A"));
+        QVERIFY(std::fabs(again.points - m_tab->result()->points) < 1e-9);
+
+        dialog.restoreDefaults();
+        QVERIFY(std::fabs(m_tab->result()->points - defaults.points(pd)) < 1e-9);
+    }
+
     void applicantJsonRoundTrip()
     {
         QTemporaryDir dir;
@@ -136,6 +223,81 @@ private slots:
         QVERIFY(pdf.startsWith("%PDF"));
         const QRegularExpression page(QStringLiteral("/Type\\s*/Page[^s]"));
         QCOMPARE(QString::fromLatin1(pdf).count(page), 1);
+    }
+
+    void decisionSheetLayoutKeepsColumnsApart()
+    {
+        // An applicant with long labels and long values.
+        QVERIFY(m_tab->loadDatasetRow(0));
+        core::Applicant a = m_tab->applicant();
+        a["checking_status"] = "0<=X<200";
+        a["credit_history"] = "critical/other existing credit";
+        a["purpose"] = "domestic appliance";
+        a["other_payment_plans"] = "stores";
+        a["personal_status"] = "female div/dep/mar";
+        a["num_dependents"] = "2";
+        m_tab->setApplicant(a);
+        QVERIFY(m_tab->result() && m_tab->result()->valid());
+        const QString path = QStringLiteral("/tmp/score_decision_sheet_long.pdf");
+        QFile::remove(path);
+        QString error;
+        QVERIFY2(m_tab->exportDecisionSheet(path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QRegularExpression page(QStringLiteral("/Type\\s*/Page[^s]"));
+        QCOMPARE(QString::fromLatin1(file.readAll()).count(page), 1);
+
+        // The layout on the sheet's own device: labels within the label area, values to
+        // the right of it and inside the page, every text inside its box, no overlap.
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QPdfWriter pdf(&buffer);
+        ui::DecisionSheet::setUpPage(pdf);
+        QPainter painter(&pdf);
+        painter.setFont(ui::DecisionSheet::bodyFont());
+        const int width = painter.viewport().width();
+        const QFontMetrics metrics = painter.fontMetrics();
+        std::vector<ui::SheetEntry> entries{
+            {QStringLiteral("Status of the existing checking account"),
+             QStringLiteral("0<=X<200 (0 to under 200 DM)")},
+            {QStringLiteral("Number of people liable to provide maintenance for"),
+             QStringLiteral("2")},
+            {QStringLiteral("Instalment rate in percentage of disposable income (band 1-4)"),
+             QStringLiteral("4")},
+            {QStringLiteral("Credit history"),
+             QStringLiteral("critical/other existing credit (critical account, or other "
+                            "credits existing (not at this bank))")},
+            {QStringLiteral("Other instalment plans"), QStringLiteral("stores")},
+            {QStringLiteral("Purpose of the loan"),
+             QStringLiteral("domestic appliance (domestic appliance)")},
+            {QStringLiteral("An_attribute_name_without_any_space_that_is_far_too_long_to_fit"),
+             QStringLiteral("x")},
+        };
+        const ui::SheetTableLayout layout =
+            ui::DecisionSheet::layoutTable(metrics, entries, width, 100);
+        QCOMPARE(layout.rows.size(), entries.size());
+        QCOMPARE(layout.labelArea, int(width * ui::DecisionSheet::kLabelShare));
+        QVERIFY(layout.labelWidth <= layout.labelArea);
+        QVERIFY(layout.valueLeft >=
+                layout.labelWidth + metrics.horizontalAdvance(QLatin1Char('M')));
+        int previousBottom = 100;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const ui::SheetRow& row = layout.rows[i];
+            QVERIFY(row.label.left() >= 0 && row.label.right() < layout.labelWidth);
+            QVERIFY(row.value.left() == layout.valueLeft && row.value.right() < width);
+            QVERIFY(row.label.top() >= previousBottom);
+            previousBottom = row.label.bottom();
+            for (const auto& [rect, flags, text] :
+                 {std::tuple{row.label, row.labelFlags, entries[i].label},
+                  std::tuple{row.value, row.valueFlags, entries[i].value}}) {
+                const QRect needed = metrics.boundingRect(rect, flags, text);
+                QVERIFY2(needed.width() <= rect.width() && needed.height() <= rect.height(),
+                         qPrintable(text));
+            }
+        }
+        // Long labels wrap onto a second line instead of running into the values.
+        QVERIFY(layout.rows[2].label.height() > metrics.height());
+        QVERIFY(layout.bottom > layout.rows.back().label.bottom());
     }
 
     void batchScoring()

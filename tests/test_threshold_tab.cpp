@@ -1,19 +1,24 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
 // The Threshold tab, offscreen: optimum against the evaluation library, prior correction,
-// scales, settings saved with the model.
+// scales, the bootstrap spread off the GUI thread, the scorecard and grades dialog, settings
+// saved with the model.
 #include "threshold/threshold_tab.h"
 
 #include "data/dataset_reader.h"
 #include "eval/cost_analysis.h"
+#include "explain/scorer.h"
 #include "io/model_bundle.h"
 #include "main/app_state.h"
+#include "support/quick_model.h"
+#include "threshold/scorecard_dialog.h"
 #include "train/training_job.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -33,15 +38,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         m_data = std::make_shared<const core::Dataset>(
             core::readDataset(CREDIT_DATA_DIR "/credit-g.arff").dataset);
-        core::TrainingParams params;
-        params.algorithms = {"lr"};
-        params.folds = 5;
-        params.repeats = 1;
-        params.trials = 1;
-        params.threads = 2;
-        const core::TrainingResult result = core::TrainingJob(params).run(*m_data);
-        m_bundle = std::make_shared<const core::ModelBundle>(
-            core::ModelBundle::fromTraining(result, *m_data));
+        m_bundle = test::quickLrBundle(*m_data);
         m_state.setDataset(m_data, QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"));
         m_tab = std::make_unique<ui::ThresholdTab>(&m_state);
         m_tab->resize(1400, 950);
@@ -49,6 +46,50 @@ private slots:
         QVERIFY(!m_tab->analysis());
         m_state.setModelBundle(m_bundle);
         QVERIFY(m_tab->analysis());
+        QTRY_VERIFY(m_tab->isContentReady());
+    }
+
+    void spreadArrivesAsynchronously()
+    {
+        QSignalSpy computed(m_tab.get(), &ui::ThresholdTab::spreadComputed);
+        QSignalSpy ready(m_tab.get(), &ui::ThresholdTab::contentReady);
+        // New inputs: a new analysis whose bootstrap runs off the GUI thread.
+        m_tab->badAcceptedSpin()->setValue(8.0);
+        QVERIFY(m_tab->isSpreadPending());
+        QVERIFY(!m_tab->isContentReady());
+        QVERIFY(std::isnan(m_tab->spread().lower));
+        QVERIFY(m_tab->optimumLabel()->text().contains(QStringLiteral("computing")));
+        // Take our time on the GUI thread (the job may well finish meanwhile), then change
+        // the inputs again before the event loop runs: the first result is stale.
+        const core::BootstrapInterval first = m_tab->analysis()->optimumSpread(100, 42);
+        m_tab->badAcceptedSpin()->setValue(3.0);
+        QVERIFY(m_tab->isSpreadPending());
+        QTRY_VERIFY(m_tab->isContentReady());
+        QCOMPARE(computed.count(), 1); // only the spread of the current inputs was shown
+        QCOMPARE(ready.count(), 1);
+        const core::BootstrapInterval expected = m_tab->analysis()->optimumSpread(100, 42);
+        QVERIFY(first.lower != expected.lower || first.upper != expected.upper);
+        QCOMPARE(m_tab->spread().lower, expected.lower);
+        QCOMPARE(m_tab->spread().upper, expected.upper);
+        QVERIFY(m_tab->optimumLabel()->text().contains(
+            QStringLiteral("%1 %").arg(expected.upper * 100.0, 0, 'f', 2)));
+        // Nothing late arrives.
+        QCoreApplication::processEvents();
+        QCOMPARE(computed.count(), 1);
+        m_tab->badAcceptedSpin()->setValue(5.0);
+        QTRY_VERIFY(m_tab->isContentReady());
+    }
+
+    void destroyedWhileSpreadRuns()
+    {
+        // A second tab on the same state starts its own bootstrap at once; deleting it while
+        // the job runs cancels and waits, and nothing is delivered to the dead tab.
+        auto tab = std::make_unique<ui::ThresholdTab>(&m_state);
+        QVERIFY(tab->analysis());
+        QVERIFY(tab->isSpreadPending());
+        tab.reset();
+        QCoreApplication::processEvents();
+        QTRY_VERIFY(m_tab->isContentReady());
     }
 
     void optimumMatchesCostCurve()
@@ -112,6 +153,100 @@ private slots:
         QCOMPARE(loaded.numericRanges.at("duration").second, 72.0);
     }
 
+    void scorecardSettingsUpdateLive()
+    {
+        ui::ScorecardDialog* dialog = m_tab->scorecardDialog();
+        QVERIFY(m_tab->scorecardButton()->isEnabled());
+        m_tab->setCutoff(1.0 / 6.0);
+        m_tab->scaleCombo()->setCurrentIndex(1); // cut-off on points
+        dialog->pointsToDoubleSpin()->setValue(40.0);
+        dialog->basePointsSpin()->setValue(500.0);
+        const core::ScorecardScale scale{500.0, 50.0, 40.0};
+        QVERIFY(m_state.decisionSettings().scale == scale);
+        QVERIFY(std::fabs(m_tab->cutoffSpin()->value() - scale.points(1.0 / 6.0)) < 0.05);
+        const QString points = QString::number(scale.points(1.0 / 6.0), 'f', 0);
+        QVERIFY(m_tab->figuresLabel()->text().contains(points + QStringLiteral(" points")));
+        QVERIFY(m_tab->optimumLabel()->text().contains(
+            QString::number(scale.points(m_tab->analysis()->optimum().threshold), 'f', 0) +
+            QStringLiteral(" points")));
+        // The cut-off itself does not move with the scale.
+        QCOMPARE(m_tab->cutoff(), 1.0 / 6.0);
+        m_tab->scaleCombo()->setCurrentIndex(0);
+    }
+
+    void invalidScorecardSettingsAreBlocked()
+    {
+        ui::ScorecardDialog* dialog = m_tab->scorecardDialog();
+        dialog->restoreDefaults();
+        const ui::AppState::DecisionSettings before = m_state.decisionSettings();
+        // Grade B below grade A: refused with a message next to B.
+        dialog->gradeSpin(1)->setValue(1.5);
+        QVERIFY(!dialog->gradeError(1)->isHidden());
+        QVERIFY2(dialog->gradeError(1)->text().contains(QStringLiteral("must be above grade A's")),
+                 qPrintable(dialog->gradeError(1)->text()));
+        QVERIFY(dialog->gradeError(0)->isHidden());
+        QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("Not applied")));
+        QVERIFY(m_state.decisionSettings().grading == before.grading);
+        // Odds of 0 and PDO of 0: refused beside their fields.
+        dialog->gradeSpin(1)->setValue(5.0);
+        QVERIFY(dialog->gradeError(1)->isHidden());
+        dialog->baseOddsSpin()->setValue(0.0);
+        QVERIFY(!dialog->baseOddsError()->isHidden());
+        QVERIFY(dialog->baseOddsError()->text().contains(QStringLiteral("above 0")));
+        dialog->pointsToDoubleSpin()->setValue(0.0);
+        QVERIFY(!dialog->pointsToDoubleError()->isHidden());
+        QVERIFY(m_state.decisionSettings().scale == before.scale);
+        // Grade D at 100 % would leave nothing for E.
+        dialog->restoreDefaults();
+        dialog->gradeSpin(3)->setValue(100.0);
+        QVERIFY(dialog->gradeError(3)->text().contains(QStringLiteral("below 100 %")));
+        // Restore defaults clears every message and applies the defaults.
+        dialog->gradeSpin(3)->setValue(30.0);
+        dialog->pointsToDoubleSpin()->setValue(25.0);
+        QCOMPARE(m_state.decisionSettings().grading.grades()[3].upperPd, 0.3);
+        dialog->restoreDefaults();
+        QVERIFY(dialog->gradeError(3)->isHidden());
+        QVERIFY(!dialog->statusLabel()->text().contains(QStringLiteral("Not applied")));
+        QVERIFY(m_state.decisionSettings().scale == core::ScorecardScale{});
+        QVERIFY(m_state.decisionSettings().grading == core::RiskGrading{});
+        QCOMPARE(dialog->basePointsSpin()->value(), 600.0);
+        QCOMPARE(dialog->gradeSpin(3)->value(), 20.0);
+    }
+
+    void scorecardSettingsSavedWithTheModel()
+    {
+        ui::ScorecardDialog* dialog = m_tab->scorecardDialog();
+        dialog->pointsToDoubleSpin()->setValue(40.0);
+        dialog->gradeSpin(3)->setValue(25.0);
+        core::ModelBundle copy = *m_bundle;
+        m_state.applyDecisionSettings(copy);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("scale.crs")).toStdString();
+        copy.save(path);
+        const auto loaded =
+            std::make_shared<const core::ModelBundle>(core::ModelBundle::load(path));
+        QCOMPARE(loaded->scorePointsToDouble, 40.0);
+        QCOMPARE(loaded->riskGrades.size(), std::size_t(5));
+        QCOMPARE(loaded->riskGrades[3].upperPd, 0.25);
+        // Scoring from the saved model (CLI, batch) uses them.
+        const core::Scorer scorer(*loaded);
+        QCOMPARE(scorer.settings().scale.pointsToDouble, 40.0);
+        QCOMPARE(scorer.settings().grading.grade(0.22).name, std::string("D"));
+
+        // Like the other decision settings, they follow the model: opening another model
+        // replaces them (the dialog shows the new ones), reopening the saved one restores them.
+        m_state.setModelBundle(std::make_shared<const core::ModelBundle>(*m_bundle));
+        QVERIFY(m_state.decisionSettings().scale == core::ScorecardScale{});
+        QCOMPARE(dialog->pointsToDoubleSpin()->value(), 20.0);
+        m_state.setModelBundle(loaded);
+        QCOMPARE(m_state.decisionSettings().scale.pointsToDouble, 40.0);
+        QCOMPARE(dialog->gradeSpin(3)->value(), 25.0);
+        QTRY_VERIFY(m_tab->isContentReady());
+        m_state.setModelBundle(m_bundle);
+        QVERIFY(m_state.decisionSettings().grading == core::RiskGrading{});
+        QTRY_VERIFY(m_tab->isContentReady());
+    }
+
     void grab()
     {
         m_tab->badAcceptedSpin()->setValue(5.0);
@@ -121,6 +256,14 @@ private slots:
             QCoreApplication::processEvents();
         }
         QVERIFY(m_tab->grab().save(QStringLiteral("/tmp/threshold_tab.png")));
+        ui::ScorecardDialog* dialog = m_tab->scorecardDialog();
+        dialog->show();
+        dialog->gradeSpin(1)->setValue(1.5); // one message on show
+        for (int i = 0; i < 5; ++i) {
+            QCoreApplication::processEvents();
+        }
+        QVERIFY(dialog->grab().save(QStringLiteral("/tmp/scorecard_dialog.png")));
+        dialog->close();
     }
 
 private:

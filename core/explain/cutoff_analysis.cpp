@@ -227,7 +227,8 @@ CutoffPoint CutoffAnalysis::optimum() const
 }
 
 BootstrapInterval CutoffAnalysis::optimumSpread(std::size_t resamples, std::uint64_t seed,
-                                                double confidence) const
+                                                double confidence,
+                                                const ProgressSink& progress) const
 {
     BootstrapInterval interval;
     interval.confidence = confidence;
@@ -279,6 +280,16 @@ BootstrapInterval CutoffAnalysis::optimumSpread(std::size_t resamples, std::uint
         const double t = resample.optimum().threshold;
         if (std::isfinite(t)) {
             thresholds.push_back(t);
+        }
+        if (progress) {
+            ProgressEvent event;
+            event.stage = "bootstrap";
+            event.done = b + 1;
+            event.total = resamples;
+            event.fraction = double(b + 1) / double(resamples);
+            if (!progress(event)) {
+                throw Cancelled{};
+            }
         }
     }
     interval.validResamples = thresholds.size();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "explain/risk_grading.h"
 
+#include "io/model_bundle.h"
+
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -29,24 +31,63 @@ RiskGrading::RiskGrading()
 
 RiskGrading::RiskGrading(std::vector<RiskGrade> grades) : m_grades(std::move(grades))
 {
-    if (m_grades.empty()) {
-        throw std::invalid_argument("risk grades: at least one grade is needed");
+    if (const auto issues = validate(m_grades); !issues.empty()) {
+        throw std::invalid_argument("risk grades: " + issues.front().message);
     }
-    double previous = 0.0;
-    for (std::size_t i = 0; i < m_grades.size(); ++i) {
-        if (m_grades[i].name.empty()) {
-            throw std::invalid_argument("risk grades: grade " + std::to_string(i + 1) +
-                                        " has no name");
+    m_grades.back().upperPd = 1.0;
+}
+
+std::vector<GradeIssue> RiskGrading::validate(const std::vector<RiskGrade>& grades)
+{
+    std::vector<GradeIssue> issues;
+    if (grades.empty()) {
+        issues.push_back({0, "at least one grade is needed"});
+        return issues;
+    }
+    auto label = [&](std::size_t i) {
+        return grades[i].name.empty() ? "grade " + std::to_string(i + 1)
+                                      : "grade " + grades[i].name;
+    };
+    for (std::size_t i = 0; i < grades.size(); ++i) {
+        if (grades[i].name.empty()) {
+            issues.push_back({i, label(i) + ": a name is needed"});
         }
-        if (i + 1 == m_grades.size()) {
-            m_grades[i].upperPd = 1.0;
+        if (i + 1 == grades.size()) {
+            break; // the last grade takes the rest
         }
-        const double upper = m_grades[i].upperPd;
-        if (!(upper > previous) || upper > 1.0) {
-            throw std::invalid_argument("risk grades: upper PD of grade '" + m_grades[i].name +
-                                        "' must exceed the previous one and be at most 1");
+        const double upper = grades[i].upperPd;
+        const std::string shown = std::isnan(upper) ? "not a number" : percent(upper);
+        if (i == 0 && !(upper > 0.0)) {
+            issues.push_back({i, label(i) + ": the upper PD (" + shown + ") must be above 0 %"});
+        } else if (i > 0 && !(upper > grades[i - 1].upperPd) &&
+                   !std::isnan(grades[i - 1].upperPd)) {
+            issues.push_back({i, label(i) + ": the upper PD (" + shown + ") must be above " +
+                                     label(i - 1) + "'s (" + percent(grades[i - 1].upperPd) + ")"});
+        } else if (!(upper < 1.0)) {
+            issues.push_back({i, label(i) + ": the upper PD (" + shown + ") must be below 100 % (" +
+                                     label(grades.size() - 1) + " takes the rest)"});
         }
-        previous = upper;
+    }
+    return issues;
+}
+
+RiskGrading RiskGrading::fromBundle(const ModelBundle& bundle)
+{
+    if (bundle.riskGrades.empty()) {
+        return RiskGrading();
+    }
+    std::vector<RiskGrade> grades;
+    for (const RiskGradeBand& band : bundle.riskGrades) {
+        grades.push_back({band.name, band.upperPd, band.description});
+    }
+    return RiskGrading(std::move(grades));
+}
+
+void RiskGrading::storeIn(ModelBundle& bundle) const
+{
+    bundle.riskGrades.clear();
+    for (const RiskGrade& grade : m_grades) {
+        bundle.riskGrades.push_back({grade.name, grade.upperPd, grade.description});
     }
 }
 

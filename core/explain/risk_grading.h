@@ -9,11 +9,22 @@
 namespace credit::core {
 
 /// One risk grade: applicants whose PD lies in [lower, upper) of the grade.
+class ModelBundle;
+
 struct RiskGrade
 {
     std::string name;        ///< "A"
     double upperPd = 1.0;    ///< exclusive upper bound of the band; the last grade's is 1
     std::string description; ///< "very low risk"
+
+    bool operator==(const RiskGrade&) const = default;
+};
+
+/// A problem with one grade of a list, for a form that shows it beside that grade's field.
+struct GradeIssue
+{
+    std::size_t grade = 0; ///< index of the offending grade (0 = the best)
+    std::string message;   ///< e.g. "grade B: the upper PD (1.5 %) must be above grade A's (2 %)"
 };
 
 /// Risk grades on bands of the (prior-corrected) probability of default.
@@ -29,15 +40,30 @@ struct RiskGrade
 ///
 /// The bands follow the usual retail master-scale spacing (each band roughly doubles the PD),
 /// coarse enough for five grades to be populated on a portfolio with a 3–10 % bad rate.
+/// The analyst can move the bounds (Threshold tab); they travel in the model bundle.
 class RiskGrading
 {
 public:
     /// The default five grades above.
     RiskGrading();
-    /// Custom grades, ordered from best to worst with strictly increasing upper bounds in
-    /// (0, 1]; the last bound is treated as 1 whatever its value. Throws std::invalid_argument
-    /// for an empty list, unnamed grades or non-increasing bounds.
+    /// Custom grades, ordered from best to worst; the last grade takes every PD above the
+    /// previous bound (its own bound is set to 1 whatever its value). Throws
+    /// std::invalid_argument with the first message of validate() when that finds a problem.
     explicit RiskGrading(std::vector<RiskGrade> grades);
+
+    /// Problems of `grades` as a grading, each naming its grade; empty = valid. Checks:
+    /// - at least one grade, every grade named;
+    /// - the upper bounds of every grade but the last strictly increasing and inside (0, 1)
+    ///   (NaN fails). The last grade's bound is ignored.
+    static std::vector<GradeIssue> validate(const std::vector<RiskGrade>& grades);
+
+    /// The grading stored in `bundle` (ModelBundle::riskGrades), or the default grades when
+    /// the bundle stores none (bundles before format 2). Throws std::invalid_argument for
+    /// stored grades that validate() refuses.
+    static RiskGrading fromBundle(const ModelBundle& bundle);
+    /// Writes these grades into `bundle` (ModelBundle::riskGrades).
+    void storeIn(ModelBundle& bundle) const;
+    bool operator==(const RiskGrading&) const = default;
 
     const std::vector<RiskGrade>& grades() const { return m_grades; }
     /// Index of the grade of `pd` (the first whose upper bound exceeds pd; the last grade for

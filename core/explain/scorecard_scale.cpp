@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "explain/scorecard_scale.h"
 
+#include "io/model_bundle.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -50,6 +52,18 @@ std::vector<std::string> ScorecardScale::validate() const
         problems.push_back("points_to_double: must be a number above 0");
     }
     return problems;
+}
+
+ScorecardScale ScorecardScale::fromBundle(const ModelBundle& bundle)
+{
+    return {bundle.scoreBasePoints, bundle.scoreBaseOdds, bundle.scorePointsToDouble};
+}
+
+void ScorecardScale::storeIn(ModelBundle& bundle) const
+{
+    bundle.scoreBasePoints = basePoints;
+    bundle.scoreBaseOdds = baseOdds;
+    bundle.scorePointsToDouble = pointsToDouble;
 }
 
 } // namespace credit::core

@@ -7,6 +7,8 @@
 
 namespace credit::core {
 
+class ModelBundle;
+
 /// The points scale of a scorecard: points = offset + factor · ln(odds good:bad), with
 ///
 ///     factor = pointsToDouble / ln 2,   offset = basePoints − factor · ln(baseOdds)
@@ -34,8 +36,13 @@ struct ScorecardScale
     /// Points of one log-odds contribution (to bad): −factor · contribution.
     double contributionPoints(double contribution) const { return -factor() * contribution; }
 
-    /// Messages naming the offending field; empty = valid.
+    /// Messages naming the offending field ("base_points: …", "base_odds: …",
+    /// "points_to_double: …"); empty = valid.
     std::vector<std::string> validate() const;
+
+    /// The scale stored in `bundle` (ModelBundle::scoreBasePoints, …), and back.
+    static ScorecardScale fromBundle(const ModelBundle& bundle);
+    void storeIn(ModelBundle& bundle) const;
     bool operator==(const ScorecardScale&) const = default;
 };
 

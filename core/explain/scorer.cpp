@@ -66,8 +66,10 @@ ScoringSettings ScoringSettings::fromBundle(const ModelBundle& bundle)
         }
     }
     s.populationBadRate = bundle.populationBadRate;
-    s.scale = {bundle.scoreBasePoints, bundle.scoreBaseOdds, bundle.scorePointsToDouble};
+    s.scale = ScorecardScale::fromBundle(bundle);
+    s.grading = RiskGrading::fromBundle(bundle);
     s.numericRanges = bundle.numericRanges;
+    s.integerFields = bundle.integerColumns;
     return s;
 }
 

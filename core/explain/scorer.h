@@ -13,6 +13,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -41,9 +42,13 @@ struct ScoringSettings
     RiskGrading grading;
     /// Min/max of numeric fields in the training data; values outside are flagged.
     std::map<std::string, std::pair<double, double>> numericRanges;
+    /// Numeric fields whose training values are all whole numbers (forms show no decimals;
+    /// scoring accepts any number).
+    std::set<std::string> integerFields;
     std::size_t adverseReasons = 4; ///< how many adverse reasons get a sentence (reasonTexts)
 
-    /// The settings stored in a model bundle (schema, threshold, bad rates, scale, ranges).
+    /// The settings stored in a model bundle (schema, threshold, bad rates, scale, grades,
+    /// ranges, integer fields). Throws std::invalid_argument for invalid stored grades.
     static ScoringSettings fromBundle(const ModelBundle& bundle);
 };
 

@@ -123,6 +123,27 @@ LeaderboardRow readRow(BinaryReader& r)
     return row;
 }
 
+// The scale and grades must be usable by the Scorer; a bundle is written by this program (the
+// checksum guards edits), so a failure here means a damaged or foreign writer.
+void checkDecisionSettings(const ModelBundle& bundle, BinaryReader& r)
+{
+    if (!std::isfinite(bundle.scoreBasePoints) || !(bundle.scoreBaseOdds > 0.0) ||
+        !std::isfinite(bundle.scoreBaseOdds) || !(bundle.scorePointsToDouble > 0.0) ||
+        !std::isfinite(bundle.scorePointsToDouble)) {
+        r.fail("invalid scorecard scale (base odds and points to double must be above 0)");
+    }
+    const auto& grades = bundle.riskGrades;
+    for (std::size_t i = 0; i < grades.size(); ++i) {
+        const bool last = i + 1 == grades.size();
+        const double previous = i == 0 ? 0.0 : grades[i - 1].upperPd;
+        if (grades[i].name.empty() ||
+            (!last && !(grades[i].upperPd > previous && grades[i].upperPd < 1.0))) {
+            r.fail("invalid risk grade " + std::to_string(i + 1) +
+                   " (grades need names and upper PDs rising inside (0, 1))");
+        }
+    }
+}
+
 template <typename T> void append(std::string& out, T value)
 {
     char bytes[sizeof(T)];
@@ -219,6 +240,12 @@ ModelBundle ModelBundle::fromTraining(const TrainingResult& result, const Datase
         }
         if (lo <= hi) {
             bundle.numericRanges[column.name()] = {lo, hi};
+            const bool whole =
+                std::all_of(column.numeric.begin(), column.numeric.end(),
+                            [](double v) { return std::isnan(v) || std::trunc(v) == v; });
+            if (whole) {
+                bundle.integerColumns.insert(column.name());
+            }
         }
     }
     return bundle;
@@ -287,7 +314,7 @@ std::string ModelBundle::serialize() const
                               w.string(creator);
                           }));
     sections.emplace_back("decision", toBytes([&](BinaryWriter& w) {
-                              w.u64(1); // section layout version
+                              w.u64(2); // section layout version (1: up to numericRanges)
                               w.f64(sampleBadRate);
                               w.f64(populationBadRate);
                               w.flag(useProfitModel);
@@ -302,6 +329,14 @@ std::string ModelBundle::serialize() const
                                   w.f64(range.first);
                                   w.f64(range.second);
                               }
+                              w.u64(riskGrades.size());
+                              for (const RiskGradeBand& grade : riskGrades) {
+                                  w.string(grade.name);
+                                  w.f64(grade.upperPd);
+                                  w.string(grade.description);
+                              }
+                              w.strings(std::vector<std::string>(integerColumns.begin(),
+                                                                 integerColumns.end()));
                           }));
     sections.emplace_back("schema", toBytes([&](BinaryWriter& w) { writeSchema(w, schema); }));
     sections.emplace_back("params", toBytes([&](BinaryWriter& w) { w.string(paramsYaml); }));
@@ -455,7 +490,8 @@ ModelBundle ModelBundle::deserialize(std::string_view bytes, const std::string& 
         if (sections.count("decision")) {
             std::istringstream in(sections["decision"], std::ios::binary);
             BinaryReader r(in, "model bundle decision section");
-            if (r.u64() >= 1) {
+            const std::uint64_t layout = r.u64();
+            if (layout >= 1) {
                 bundle.sampleBadRate = r.f64();
                 bundle.populationBadRate = r.f64();
                 bundle.useProfitModel = r.flag();
@@ -472,6 +508,18 @@ ModelBundle ModelBundle::deserialize(std::string_view bytes, const std::string& 
                     bundle.numericRanges[std::move(name)] = {lo, hi};
                 }
             }
+            if (layout >= 2) {
+                bundle.riskGrades.resize(r.length());
+                for (RiskGradeBand& grade : bundle.riskGrades) {
+                    grade.name = r.string();
+                    grade.upperPd = r.f64();
+                    grade.description = r.string();
+                }
+                for (std::string& name : r.strings()) {
+                    bundle.integerColumns.insert(std::move(name));
+                }
+            }
+            checkDecisionSettings(bundle, r);
         }
         if (sections.count("params")) {
             std::istringstream in(sections["params"], std::ios::binary);

@@ -12,12 +12,23 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace credit::core {
+
+/// One risk grade as stored in a bundle; explain/RiskGrading turns a list of them into grades.
+struct RiskGradeBand
+{
+    std::string name;        ///< "A"
+    double upperPd = 1.0;    ///< exclusive upper bound on the population PD; the last grade's is 1
+    std::string description; ///< "very low risk"
+
+    bool operator==(const RiskGradeBand&) const = default;
+};
 
 /// Everything needed to score applicants and to redraw every chart after reopening: the
 /// schema, the fitted chains (pipeline + classifier + calibrator) of the selected and the other
@@ -36,16 +47,24 @@ namespace credit::core {
 ///     checksum     u64      FNV-1a 64 over every byte from `version` to the payload's end
 ///
 /// Sections: "meta" (selected algorithm, threshold, costs, data hash, source, creator),
-/// "schema", "params" (params.yaml text of the run), "leaderboard", "oof", and one
-/// "model:<algorithm>" per fitted chain. Readers skip sections they do not know.
+/// "decision" (the Threshold tab's settings: bad rates, profit inputs, scorecard scale, risk
+/// grades, numeric ranges and integer columns), "schema", "params" (params.yaml text of the
+/// run), "leaderboard", "oof", and one "model:<algorithm>" per fitted chain. Readers skip
+/// sections they do not know.
+///
+/// Versions: 1 = the first release. 2 adds the risk grades and the integer-valued columns to
+/// "decision"; a version-1 bundle loads with the default grades and no integer columns, and a
+/// Credit Risk Studio that reads only version 1 refuses a version-2 bundle as "newer" rather
+/// than scoring it with the wrong grades.
 ///
 /// Loading refuses, with a std::runtime_error that names the file: a missing or short file
 /// (truncated), a wrong magic (not a bundle), a version above kFormatVersion (written by a
-/// newer Credit Risk Studio), a checksum mismatch (damaged or edited), or a malformed section.
+/// newer Credit Risk Studio), a checksum mismatch (damaged or edited), a malformed section, or
+/// an invalid scorecard scale or risk grades.
 class ModelBundle
 {
 public:
-    static constexpr std::uint32_t kFormatVersion = 1;
+    static constexpr std::uint32_t kFormatVersion = 2;
     static constexpr std::string_view kMagic = "CRSBNDL1";
 
     Schema schema;        ///< columns of the training data (target included)
@@ -71,13 +90,22 @@ public:
     double populationBadRate = std::numeric_limits<double>::quiet_NaN();
     /// True when the cut-off was chosen with the amount-aware profit model, false for `costs`.
     bool useProfitModel = false;
-    ProfitParams profit;            ///< margin on a good loan and LGD, shares of the amount
-    double scoreBasePoints = 600.0; ///< scorecard points at scoreBaseOdds (good:bad)
+    ProfitParams profit; ///< margin on a good loan and LGD, shares of the amount
+    /// The scorecard scale (explain/ScorecardScale): points at scoreBaseOdds (good:bad), the
+    /// odds (> 0) and the points that double the odds (> 0).
+    double scoreBasePoints = 600.0;
     double scoreBaseOdds = 50.0;
     double scorePointsToDouble = 20.0;
+    /// Risk grades on the population PD, best first (explain/RiskGrading); empty = the default
+    /// A–E grades. Bounds of all but the last grade strictly increasing in (0, 1).
+    std::vector<RiskGradeBand> riskGrades;
     /// Min and max of every numeric feature column of the training data (scoring flags values
     /// outside this range: the model extrapolates there). Set by fromTraining().
     std::map<std::string, std::pair<double, double>> numericRanges;
+    /// Numeric feature columns whose every non-missing training value is a whole number (the
+    /// Score form shows them without decimals). Set by fromTraining(); empty in version-1
+    /// bundles.
+    std::set<std::string> integerColumns;
 
     /// Builds a bundle from a finished training run on `data`. The selected model is the run's
     /// best, its threshold the leaderboard's cost threshold. Throws std::invalid_argument when

@@ -137,6 +137,8 @@ void AppState::applyDecisionSettings(core::ModelBundle& bundle) const
     bundle.profit = m_decision.profit;
     bundle.useProfitModel = m_decision.useProfitModel;
     bundle.populationBadRate = m_decision.populationBadRate;
+    m_decision.scale.storeIn(bundle);
+    m_decision.grading.storeIn(bundle);
 }
 
 void AppState::loadDecisionSettings()
@@ -150,6 +152,9 @@ void AppState::loadDecisionSettings()
         m_decision.profit = m_modelBundle->profit;
         m_decision.useProfitModel = m_modelBundle->useProfitModel;
         m_decision.populationBadRate = m_modelBundle->populationBadRate;
+        // A loaded bundle's scale and grades are valid (ModelBundle::load checks them).
+        m_decision.scale = core::ScorecardScale::fromBundle(*m_modelBundle);
+        m_decision.grading = core::RiskGrading::fromBundle(*m_modelBundle);
     }
     emit decisionSettingsChanged();
 }

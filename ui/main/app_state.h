@@ -5,6 +5,8 @@
 #include "data/dataset.h"
 #include "eval/cost_analysis.h"
 #include "eval/profit_analysis.h"
+#include "explain/risk_grading.h"
+#include "explain/scorecard_scale.h"
 
 #include <QObject>
 #include <QString>
@@ -99,17 +101,20 @@ public:
     /// bundle when it is saved (applyDecisionSettings), so they travel with the threshold.
     struct DecisionSettings
     {
-        core::CostMatrix costs;     ///< cost matrix (German Credit preset by default)
-        core::ProfitParams profit;  ///< margin and LGD as shares of the amount
+        core::CostMatrix costs;      ///< cost matrix (German Credit preset by default)
+        core::ProfitParams profit;   ///< margin and LGD as shares of the amount
         bool useProfitModel = false; ///< optimise profit instead of cost
         /// Bad rate of the population scored, in (0, 1); NaN = the training sample's (no
         /// prior correction).
         double populationBadRate = std::numeric_limits<double>::quiet_NaN();
+        core::ScorecardScale scale; ///< points shown on the Threshold and Score tabs; valid
+        core::RiskGrading grading;  ///< risk grades on the population PD
     };
     DecisionSettings decisionSettings() const;
     /// Replaces the settings and emits decisionSettingsChanged().
     void setDecisionSettings(const DecisionSettings& settings);
-    /// Copies the threshold and the decision settings into `bundle` (before saving it).
+    /// Copies the threshold and the decision settings (scale and grades included) into
+    /// `bundle` (before saving it).
     void applyDecisionSettings(core::ModelBundle& bundle) const;
 
 signals:

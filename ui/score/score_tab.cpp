@@ -6,17 +6,15 @@
 #include "explain/attribute_glossary.h"
 #include "io/model_bundle.h"
 #include "main/app_state.h"
+#include "score/applicant_form.h"
+#include "score/decision_sheet.h"
 #include "widgets/chart_widget.h"
 
 #include <QAction>
 #include <QBarSet>
 #include <QChart>
-#include <QComboBox>
-#include <QDateTime>
-#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHorizontalStackedBarSeries>
@@ -24,15 +22,13 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLegend>
-#include <QPainter>
-#include <QPdfWriter>
 #include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -54,23 +50,18 @@ QString percent(double share)
 } // namespace
 
 ScoreTab::ScoreTab(AppState* state, QWidget* parent)
-    : TabPage(state, parent), m_formWidget(new QWidget), m_form(new QFormLayout(m_formWidget)),
-      m_modelLabel(new QLabel), m_resultLabel(new QLabel), m_reasonsLabel(new QLabel),
-      m_flagsLabel(new QLabel), m_legendLabel(new QLabel), m_reasonsChart(new ChartWidget),
-      m_rowSpin(new QSpinBox), m_scoreButton(new QPushButton(tr("Score"))),
-      m_batchBar(new QProgressBar), m_batchLabel(new QLabel),
-      m_batchAction(new QAction(tr("&Batch Score CSV…"), this))
+    : TabPage(state, parent), m_form(new ApplicantForm), m_modelLabel(new QLabel),
+      m_resultLabel(new QLabel), m_reasonsLabel(new QLabel), m_flagsLabel(new QLabel),
+      m_legendLabel(new QLabel), m_reasonsChart(new ChartWidget), m_rowSpin(new QSpinBox),
+      m_scoreButton(new QPushButton(tr("Score"))), m_batchBar(new QProgressBar),
+      m_batchLabel(new QLabel), m_batchAction(new QAction(tr("&Batch Score CSV…"), this))
 {
     m_batchAction->setObjectName(QStringLiteral("batchScoreAction"));
     m_batchAction->setStatusTip(tr("Score every row of a CSV file into a new CSV file"));
 
-    // Attribute meanings are long ("Instalment rate in percentage of disposable income"):
-    // put each label above its field so neither is squeezed.
-    m_form->setRowWrapPolicy(QFormLayout::WrapAllRows);
-    m_form->setVerticalSpacing(4);
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
-    scroll->setWidget(m_formWidget);
+    scroll->setWidget(m_form);
     scroll->setMinimumWidth(420);
 
     auto* clear = new QPushButton(tr("Clear form"));
@@ -111,6 +102,9 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
     m_flagsLabel->setWordWrap(true);
     m_flagsLabel->setStyleSheet(QStringLiteral("color: #8a5a00;"));
     m_legendLabel->setWordWrap(true);
+    m_legendLabel->setObjectName(QStringLiteral("gradeLegend"));
+    m_legendLabel->setToolTip(tr("Set the grades and the points scale on the Threshold tab "
+                                 "(Scorecard and grades…)."));
     m_reasonsChart->setExportName(QStringLiteral("score_reasons"));
     m_reasonsChart->showPlaceholder(tr("Score an applicant to see the reasons."));
     auto* resultBox = new QGroupBox(tr("Result"));
@@ -128,6 +122,7 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
     layout->addWidget(resultBox, 5);
 
     connect(m_scoreButton, &QPushButton::clicked, this, &ScoreTab::scoreNow);
+    connect(m_form, &ApplicantForm::edited, this, &ScoreTab::scoreNow); // live what-if
     connect(clear, &QPushButton::clicked, this, &ScoreTab::clearForm);
     connect(loadRow, &QPushButton::clicked, this,
             [this] { loadDatasetRow(m_rowSpin->value() - 1); });
@@ -215,7 +210,10 @@ void ScoreTab::rebuildScorer()
     }
     core::ScoringSettings settings = core::ScoringSettings::fromBundle(*bundle);
     settings.threshold = appState()->threshold();
-    settings.populationBadRate = appState()->decisionSettings().populationBadRate;
+    const AppState::DecisionSettings decision = appState()->decisionSettings();
+    settings.populationBadRate = decision.populationBadRate;
+    settings.scale = decision.scale;
+    settings.grading = decision.grading;
     m_scorer = std::make_shared<const core::Scorer>(model, std::move(settings));
     const core::ScoringSettings& s = m_scorer->settings();
     m_modelLabel->setText(
@@ -248,130 +246,24 @@ void ScoreTab::rebuildScorer()
 
 void ScoreTab::rebuildForm()
 {
-    std::vector<std::string> signature;
-    if (m_scorer) {
-        for (const core::ColumnSchema& field : m_scorer->settings().fields) {
-            signature.push_back(field.name);
-        }
-    }
-    if (signature == m_formSignature && !m_fields.empty()) {
+    if (!m_form->rebuild(m_scorer.get())) {
         return;
     }
-    const core::Applicant kept = m_fields.empty() ? core::Applicant{} : applicant();
-    m_formSignature = signature;
-    while (m_form->rowCount() > 0) {
-        m_form->removeRow(0);
-    }
-    m_fields.clear();
     m_result.reset();
     m_previous.reset();
-    if (!m_scorer) {
-        return;
-    }
-    const auto& attributes = m_scorer->model().pipeline().attributes();
-    auto stats = [&](const std::string& name) -> const core::AttributeStats* {
-        for (const core::AttributeStats& a : attributes) {
-            if (a.name == name) {
-                return &a;
-            }
-        }
-        return nullptr;
-    };
-    for (const core::ColumnSchema& schema : m_scorer->settings().fields) {
-        Field field;
-        field.schema = schema;
-        const QString meaning = qs(core::AttributeGlossary::meaning(schema.name));
-        const core::AttributeStats* a = stats(schema.name);
-        QWidget* editor = nullptr;
-        if (schema.type == core::ColumnType::Categorical) {
-            field.combo = new QComboBox;
-            field.combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-            field.combo->setMinimumContentsLength(18);
-            for (const std::string& level : schema.levels) {
-                const std::string levelMeaning =
-                    core::AttributeGlossary::levelMeaning(schema.name, level);
-                const QString text = levelMeaning == level
-                                         ? qs(level)
-                                         : QStringLiteral("%1 — %2").arg(qs(level),
-                                                                         qs(levelMeaning));
-                field.combo->addItem(text, qs(level));
-            }
-            field.defaultValue = a && !a->levels.empty() ? qs(a->levels[a->mode])
-                                                         : qs(schema.levels.front());
-            editor = field.combo;
-            connect(field.combo, &QComboBox::currentIndexChanged, this, &ScoreTab::onFieldChanged);
-        } else {
-            field.spin = new QDoubleSpinBox;
-            field.spin->setRange(-1e9, 1e9);
-            field.spin->setDecimals(2);
-            field.spin->setKeyboardTracking(false);
-            const std::string unit = core::AttributeGlossary::unit(schema.name);
-            if (!unit.empty() && unit != "band") {
-                field.spin->setSuffix(QLatin1Char(' ') + qs(unit));
-            }
-            field.defaultValue = QString::number(a ? a->median : 0.0, 'g', 15);
-            editor = field.spin;
-            connect(field.spin, &QDoubleSpinBox::valueChanged, this, &ScoreTab::onFieldChanged);
-        }
-        const auto range = m_scorer->settings().numericRanges.find(schema.name);
-        QString tip = meaning;
-        if (range != m_scorer->settings().numericRanges.end()) {
-            tip += tr("\nTraining range: %1 to %2")
-                       .arg(qs(core::AttributeGlossary::formatNumber(range->second.first)),
-                            qs(core::AttributeGlossary::formatNumber(range->second.second)));
-        }
-        editor->setToolTip(tip);
-        editor->setObjectName(qs(schema.name));
-        field.error = new QLabel;
-        field.error->setStyleSheet(QStringLiteral("color: #b00020;"));
-        field.error->setWordWrap(true);
-        field.error->hide();
-        auto* cell = new QWidget;
-        auto* cellLayout = new QVBoxLayout(cell);
-        cellLayout->setContentsMargins(0, 0, 0, 0);
-        cellLayout->setSpacing(1);
-        cellLayout->addWidget(editor);
-        cellLayout->addWidget(field.error);
-        auto* label = new QLabel(meaning + QLatin1Char(':'));
-        label->setToolTip(qs(schema.name));
-        m_form->addRow(label, cell);
-        m_fields.push_back(field);
-    }
-    clearForm();
-    if (!kept.empty()) {
-        setApplicant(kept);
+    if (m_scorer) {
+        scoreNow(); // the defaults, or the values kept from the previous form
     }
 }
 
 core::Applicant ScoreTab::applicant() const
 {
-    core::Applicant out;
-    for (const Field& field : m_fields) {
-        out[field.schema.name] =
-            field.combo ? field.combo->currentData().toString().toStdString()
-                        : QString::number(field.spin->value(), 'g', 15).toStdString();
-    }
-    return out;
+    return m_form->applicant();
 }
 
 void ScoreTab::setApplicant(const core::Applicant& values)
 {
-    m_filling = true;
-    for (Field& field : m_fields) {
-        const auto it = values.find(field.schema.name);
-        if (it == values.end()) {
-            continue;
-        }
-        if (field.combo) {
-            const int index = field.combo->findData(qs(it->second));
-            if (index >= 0) {
-                field.combo->setCurrentIndex(index);
-            }
-        } else {
-            field.spin->setValue(qs(it->second).toDouble());
-        }
-    }
-    m_filling = false;
+    m_form->setApplicant(values);
     scoreNow();
 }
 
@@ -391,23 +283,12 @@ bool ScoreTab::loadDatasetRow(int row)
 
 void ScoreTab::clearForm()
 {
-    core::Applicant defaults;
-    for (const Field& field : m_fields) {
-        defaults[field.schema.name] = field.defaultValue.toStdString();
-    }
-    setApplicant(defaults);
-}
-
-void ScoreTab::onFieldChanged()
-{
-    if (!m_filling) {
-        scoreNow(); // live what-if
-    }
+    setApplicant(m_form->defaults());
 }
 
 void ScoreTab::scoreNow()
 {
-    if (!m_scorer || m_fields.empty()) {
+    if (!m_scorer || m_form->isEmpty()) {
         return;
     }
     const core::Applicant values = applicant();
@@ -423,10 +304,7 @@ void ScoreTab::scoreNow()
 
 void ScoreTab::showResult()
 {
-    for (Field& field : m_fields) {
-        field.error->hide();
-        field.error->clear();
-    }
+    m_form->clearMessages();
     if (!m_result) {
         return;
     }
@@ -435,12 +313,7 @@ void ScoreTab::showResult()
         QStringList messages;
         for (const core::FieldIssue& issue : r.errors) {
             messages << qs(issue.message);
-            for (Field& field : m_fields) {
-                if (field.schema.name == issue.field) {
-                    field.error->setText(qs(issue.message));
-                    field.error->show();
-                }
-            }
+            m_form->showMessage(issue.field, qs(issue.message), false);
         }
         m_resultLabel->setText(tr("<p style='color:#b00020'><b>Cannot score:</b> fix the fields "
                                   "marked in red.</p><p>%1</p>")
@@ -475,13 +348,7 @@ void ScoreTab::showResult()
     for (const core::FieldIssue& issue : r.outOfRange) {
         flags << tr("⚠ Outside the training range: the model extrapolates — %1")
                      .arg(qs(issue.message));
-        for (Field& field : m_fields) {
-            if (field.schema.name == issue.field) {
-                field.error->setText(tr("outside the training range"));
-                field.error->setStyleSheet(QStringLiteral("color: #8a5a00;"));
-                field.error->show();
-            }
-        }
+        m_form->showMessage(issue.field, tr("outside the training range"), true);
     }
     m_flagsLabel->setText(flags.join(QLatin1Char('\n')));
     if (!r.hasReasons) {
@@ -544,22 +411,12 @@ void ScoreTab::showReasonsChart(const core::ScoreResult& r)
 
 QWidget* ScoreTab::fieldWidget(const QString& attribute) const
 {
-    for (const Field& field : m_fields) {
-        if (qs(field.schema.name) == attribute) {
-            return field.combo ? static_cast<QWidget*>(field.combo) : field.spin;
-        }
-    }
-    return nullptr;
+    return m_form->fieldWidget(attribute);
 }
 
 QLabel* ScoreTab::fieldError(const QString& attribute) const
 {
-    for (const Field& field : m_fields) {
-        if (qs(field.schema.name) == attribute) {
-            return field.error;
-        }
-    }
-    return nullptr;
+    return m_form->fieldError(attribute);
 }
 
 bool ScoreTab::saveApplicantJson(const QString& path, QString* error) const
@@ -618,125 +475,29 @@ bool ScoreTab::exportDecisionSheet(const QString& path, QString* error) const
         }
         return false;
     }
-    const core::ScoreResult& r = *m_result;
-    const QString temporary = path + QStringLiteral(".part");
-    {
-        QPdfWriter pdf(temporary);
-        pdf.setPageSize(QPageSize(QPageSize::A4));
-        pdf.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
-        pdf.setResolution(300);
-        pdf.setTitle(tr("Credit decision sheet"));
-        pdf.setCreator(QStringLiteral("Credit Risk Studio"));
-        QPainter p(&pdf);
-        if (!p.isActive()) {
-            if (error) {
-                *error = tr("Cannot write %1").arg(path);
+    const core::ScoringSettings& settings = m_scorer->settings();
+    DecisionSheet sheet;
+    sheet.modelName = qs(m_scorer->model().classifier().displayName());
+    sheet.modelFile = appState()->modelPath().isEmpty()
+                          ? QString()
+                          : QFileInfo(appState()->modelPath()).fileName();
+    sheet.result = *m_result;
+    sheet.scale = settings.scale;
+    sheet.grading = settings.grading;
+    sheet.populationBadRate = settings.populationBadRate;
+    for (const core::ColumnSchema& field : settings.fields) {
+        const auto it = m_resultApplicant.find(field.name);
+        const std::string value = it == m_resultApplicant.end() ? std::string() : it->second;
+        std::string shown = value;
+        if (field.type == core::ColumnType::Categorical) {
+            const std::string meaning = core::AttributeGlossary::levelMeaning(field.name, value);
+            if (meaning != value) {
+                shown += " (" + meaning + ")";
             }
-            return false;
         }
-        const int width = p.viewport().width();
-        const int line = 62; // 300 dpi: about 5 mm
-        int y = 0;
-        QFont title(QStringLiteral("DejaVu Sans"), 16, QFont::Bold);
-        QFont body(QStringLiteral("DejaVu Sans"), 9);
-        QFont bold = body;
-        bold.setBold(true);
-        p.setFont(title);
-        p.drawText(QRect(0, y, width, 2 * line), Qt::AlignLeft | Qt::AlignVCenter,
-                   tr("Credit decision sheet"));
-        y += 2 * line;
-        p.setFont(body);
-        p.drawText(QRect(0, y, width, line), Qt::AlignLeft,
-                   tr("Model: %1 · %2 · printed %3")
-                       .arg(qs(m_scorer->model().classifier().displayName()),
-                            appState()->modelPath().isEmpty()
-                                ? tr("unsaved model")
-                                : QFileInfo(appState()->modelPath()).fileName(),
-                            QDateTime::currentDateTime().toString(Qt::ISODate)));
-        y += int(1.5 * line);
-        p.setFont(title);
-        p.setPen(r.reject ? QColor(0xb0, 0, 0x20) : QColor(0x1b, 0x5e, 0x20));
-        p.drawText(QRect(0, y, width, 2 * line), Qt::AlignLeft | Qt::AlignVCenter,
-                   r.reject ? tr("Decision: REJECT") : tr("Decision: ACCEPT"));
-        p.setPen(Qt::black);
-        y += 2 * line;
-        p.setFont(body);
-        const QStringList summary{
-            tr("Probability of default (PD): %1").arg(percent(r.pd)),
-            tr("Cut-off: reject when PD > %1 (%2 points)")
-                .arg(percent(r.thresholdPd))
-                .arg(m_scorer->settings().scale.points(r.thresholdPd), 0, 'f', 0),
-            tr("Risk grade: %1 · Scorecard points: %2").arg(qs(r.grade)).arg(r.points, 0, 'f', 0),
-            std::isnan(m_scorer->settings().populationBadRate)
-                ? tr("PD on the training sample's bad rate (no population correction)")
-                : tr("PD corrected to a population bad rate of %1")
-                      .arg(percent(m_scorer->settings().populationBadRate)),
-        };
-        for (const QString& text : summary) {
-            p.drawText(QRect(0, y, width, line), Qt::AlignLeft, text);
-            y += line;
-        }
-        y += line / 2;
-        p.setFont(bold);
-        p.drawText(QRect(0, y, width, line), Qt::AlignLeft, tr("Main reasons (most adverse first)"));
-        y += line;
-        p.setFont(body);
-        int n = 0;
-        for (const std::string& text : r.reasonTexts) {
-            p.drawText(QRect(0, y, width, line), Qt::AlignLeft,
-                       QStringLiteral("%1. %2").arg(++n).arg(qs(text)));
-            y += line;
-        }
-        if (r.reasonTexts.empty()) {
-            p.drawText(QRect(0, y, width, line), Qt::AlignLeft,
-                       tr("No attribute raises the risk above the average applicant."));
-            y += line;
-        }
-        for (const core::FieldIssue& issue : r.outOfRange) {
-            p.drawText(QRect(0, y, width, line), Qt::AlignLeft,
-                       tr("Warning: %1").arg(qs(issue.message)));
-            y += line;
-        }
-        y += line / 2;
-        p.setFont(bold);
-        p.drawText(QRect(0, y, width, line), Qt::AlignLeft, tr("Applicant"));
-        y += line;
-        p.setFont(body);
-        for (const Field& field : m_fields) {
-            const auto it = m_resultApplicant.find(field.schema.name);
-            const std::string value = it == m_resultApplicant.end() ? std::string() : it->second;
-            std::string shown = value;
-            if (field.combo) {
-                const std::string meaning =
-                    core::AttributeGlossary::levelMeaning(field.schema.name, value);
-                if (meaning != value) {
-                    shown += " (" + meaning + ")";
-                }
-            }
-            p.drawText(QRect(0, y, width / 2, line), Qt::AlignLeft,
-                       p.fontMetrics().elidedText(
-                           qs(core::AttributeGlossary::meaning(field.schema.name)),
-                           Qt::ElideRight, width / 2 - 20));
-            p.drawText(QRect(width / 2, y, width / 2, line), Qt::AlignLeft, qs(shown));
-            y += line;
-        }
-        y += line / 2;
-        p.setFont(QFont(QStringLiteral("DejaVu Sans"), 7));
-        p.setPen(QColor(0x55, 0x55, 0x55));
-        p.drawText(QRect(0, y, width, 3 * line), Qt::AlignLeft | Qt::TextWordWrap,
-                   tr("Reasons are the attributes that raise this applicant's log-odds of "
-                      "default most above the average applicant (model contributions). Grades: "
-                      "A < 2 %, B < 5 %, C < 10 %, D < 20 %, E >= 20 % PD."));
+        sheet.applicant.push_back({qs(core::AttributeGlossary::meaning(field.name)), qs(shown)});
     }
-    QFile::remove(path);
-    if (!QFile::rename(temporary, path)) {
-        QFile::remove(temporary);
-        if (error) {
-            *error = tr("Cannot write %1").arg(path);
-        }
-        return false;
-    }
-    return true;
+    return sheet.write(path, error);
 }
 
 void ScoreTab::startBatch(const QString& input, const QString& output)

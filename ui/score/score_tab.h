@@ -14,9 +14,6 @@
 #include <vector>
 
 class QAction;
-class QComboBox;
-class QDoubleSpinBox;
-class QFormLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -24,14 +21,15 @@ class QSpinBox;
 
 namespace credit::ui {
 
+class ApplicantForm;
 class ChartWidget;
 
-/// The Score tab: a form generated from the model's schema (a combo box with the human meaning
-/// of every level, a spin box per number, defaults at the training median / mode), the result
+/// The Score tab: a form generated from the model's schema (ApplicantForm), the result
 /// (PD, decision at the current threshold, grade, points, reasons as a chart and as sentences),
 /// what-if against the previous result, applicant JSON files, loading a row of the data, a
-/// one-page PDF decision sheet and batch scoring of CSV files off the GUI thread. Every number
-/// comes from core::Scorer.
+/// one-page PDF decision sheet (DecisionSheet) and batch scoring of CSV files off the GUI
+/// thread. Every number comes from core::Scorer, with the threshold, population bad rate,
+/// scorecard scale and risk grades of AppState's decision settings.
 class ScoreTab : public TabPage
 {
     Q_OBJECT
@@ -75,6 +73,9 @@ public:
     QLabel* fieldError(const QString& attribute) const;
     QLabel* resultLabel() const { return m_resultLabel; }
     QLabel* reasonsLabel() const { return m_reasonsLabel; }
+    QLabel* legendLabel() const { return m_legendLabel; }
+    /// The scorer in use (nullptr without a model).
+    const core::Scorer* scorer() const { return m_scorer.get(); }
     ChartWidget* reasonsChart() const { return m_reasonsChart; }
 
 signals:
@@ -84,14 +85,6 @@ signals:
     void batchFinished(const QString& message);
 
 private:
-    struct Field
-    {
-        core::ColumnSchema schema;
-        QComboBox* combo = nullptr;
-        QDoubleSpinBox* spin = nullptr;
-        QLabel* error = nullptr;
-        QString defaultValue;
-    };
     struct BatchOutcome
     {
         core::BatchScoreResult result;
@@ -103,13 +96,9 @@ private:
     void showResult();
     void showReasonsChart(const core::ScoreResult& r);
     void batchWithDialog();
-    void onFieldChanged();
 
     std::shared_ptr<const core::Scorer> m_scorer;
-    std::vector<Field> m_fields;
-    std::vector<std::string> m_formSignature;
-    QWidget* m_formWidget;
-    QFormLayout* m_form;
+    ApplicantForm* m_form;
     QLabel* m_modelLabel;
     QLabel* m_resultLabel;
     QLabel* m_reasonsLabel;
@@ -125,7 +114,6 @@ private:
     std::optional<core::ScoreResult> m_result;
     std::optional<core::ScoreResult> m_previous;
     core::Applicant m_resultApplicant;
-    bool m_filling = false;
 };
 
 } // namespace credit::ui

@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: MIT
 #include "threshold/threshold_tab.h"
 
+#include "threshold/spin_box.h"
+
 #include "io/model_bundle.h"
 #include "main/app_state.h"
+#include "threshold/cutoff_charts.h"
+#include "threshold/optimum_spread_job.h"
+#include "threshold/scorecard_dialog.h"
 #include "widgets/chart_widget.h"
 
-#include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -15,13 +19,9 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLegend>
-#include <QLineSeries>
 #include <QPushButton>
-#include <QScatterSeries>
 #include <QSlider>
 #include <QStackedWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -31,6 +31,8 @@ namespace credit::ui {
 namespace {
 
 constexpr int kSliderSteps = 1000;
+constexpr std::size_t kSpreadResamples = 100;
+constexpr std::uint64_t kSpreadSeed = 42;
 
 QString percent(double share, int decimals = 1)
 {
@@ -45,29 +47,20 @@ QString money(double value)
                                    QStringLiteral(" DM");
 }
 
-QDoubleSpinBox* spin(double min, double max, double step, int decimals, const QString& suffix)
-{
-    auto* box = new QDoubleSpinBox;
-    box->setRange(min, max);
-    box->setSingleStep(step);
-    box->setDecimals(decimals);
-    box->setSuffix(suffix);
-    box->setKeyboardTracking(false);
-    return box;
-}
-
 } // namespace
 
 ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
     : TabPage(state, parent), m_objective(new QComboBox), m_inputsStack(new QStackedWidget),
-      m_badAccepted(spin(0.0, 1000.0, 0.5, 2, {})), m_goodRejected(spin(0.0, 1000.0, 0.5, 2, {})),
-      m_margin(spin(0.1, 100.0, 0.5, 1, QStringLiteral(" %"))),
-      m_lgd(spin(0.1, 100.0, 5.0, 1, QStringLiteral(" %"))), m_prior(new QCheckBox),
-      m_populationRate(spin(0.1, 99.9, 0.5, 1, QStringLiteral(" %"))), m_theory(new QLabel),
+      m_badAccepted(makeSpinBox(0.0, 1000.0, 0.5, 2, {})), m_goodRejected(makeSpinBox(0.0, 1000.0, 0.5, 2, {})),
+      m_margin(makeSpinBox(0.1, 100.0, 0.5, 1, QStringLiteral(" %"))),
+      m_lgd(makeSpinBox(0.1, 100.0, 5.0, 1, QStringLiteral(" %"))), m_prior(new QCheckBox),
+      m_populationRate(makeSpinBox(0.1, 99.9, 0.5, 1, QStringLiteral(" %"))), m_theory(new QLabel),
       m_inputError(new QLabel), m_scale(new QComboBox), m_slider(new QSlider(Qt::Horizontal)),
       m_cutoffSpin(new QDoubleSpinBox), m_useOptimal(new QPushButton(tr("Use optimal"))),
-      m_optimumLabel(new QLabel), m_figures(new QLabel), m_emptyState(new QLabel),
-      m_lossChart(new ChartWidget), m_strategyChart(new ChartWidget)
+      m_scorecardButton(new QPushButton(tr("Scorecard and grades…"))), m_optimumLabel(new QLabel),
+      m_figures(new QLabel), m_emptyState(new QLabel), m_lossChart(new ChartWidget),
+      m_strategyChart(new ChartWidget), m_spreadJob(new OptimumSpreadJob(this)),
+      m_charts(std::make_unique<CutoffCharts>(m_lossChart, m_strategyChart))
 {
     m_objective->addItem(tr("Cost matrix"));
     m_objective->addItem(tr("Profit (amount-aware)"));
@@ -122,7 +115,13 @@ ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
     sliderRow->addWidget(m_slider, 1);
     sliderRow->addWidget(m_cutoffSpin);
     cutoffLayout->addRow(sliderRow);
-    cutoffLayout->addRow(m_useOptimal);
+    m_scorecardButton->setObjectName(QStringLiteral("scorecardAndGrades"));
+    m_scorecardButton->setToolTip(tr("Set the scorecard points scale (base points, odds, points "
+                                     "to double the odds) and the PD bands of the risk grades."));
+    auto* buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_useOptimal, 1);
+    buttonRow->addWidget(m_scorecardButton, 1);
+    cutoffLayout->addRow(buttonRow);
     cutoffLayout->addRow(m_optimumLabel);
 
     auto* figuresBox = new QGroupBox(tr("At this cut-off (population figures)"));
@@ -172,6 +171,10 @@ ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
     connect(m_slider, &QSlider::valueChanged, this, &ThresholdTab::onSliderChanged);
     connect(m_cutoffSpin, &QDoubleSpinBox::valueChanged, this, &ThresholdTab::onSpinChanged);
     connect(m_useOptimal, &QPushButton::clicked, this, &ThresholdTab::useOptimal);
+    connect(m_scorecardButton, &QPushButton::clicked, this, &ThresholdTab::showScorecardDialog);
+    connect(m_spreadJob, &OptimumSpreadJob::finished, this, &ThresholdTab::onSpreadFinished);
+    connect(state, &AppState::decisionSettingsChanged, this,
+            &ThresholdTab::onDecisionSettingsChanged);
     connect(state, &AppState::modelBundleChanged, this, &ThresholdTab::rebuild);
     connect(state, &AppState::currentModelChanged, this, &ThresholdTab::rebuild);
     connect(state, &AppState::datasetChanged, this, &ThresholdTab::rebuild);
@@ -183,7 +186,32 @@ ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
     rebuild();
 }
 
-ThresholdTab::~ThresholdTab() = default;
+ThresholdTab::~ThresholdTab()
+{
+    delete m_spreadJob; // cancels and waits before any member goes
+    m_spreadJob = nullptr;
+}
+
+bool ThresholdTab::isSpreadPending() const
+{
+    return m_spreadJob && m_spreadJob->isPending();
+}
+
+ScorecardDialog* ThresholdTab::scorecardDialog()
+{
+    if (!m_scorecardDialog) {
+        m_scorecardDialog = new ScorecardDialog(appState(), this);
+    }
+    return m_scorecardDialog;
+}
+
+void ThresholdTab::showScorecardDialog()
+{
+    ScorecardDialog* dialog = scorecardDialog();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
 
 bool ThresholdTab::pointsScale() const
 {
@@ -203,6 +231,8 @@ double ThresholdTab::fromDisplay(double value) const
 void ThresholdTab::rebuild()
 {
     m_analysis.reset();
+    m_spreadJob->cancel();
+    m_spread = {};
     m_curve.clear();
     const auto bundle = appState()->modelBundle();
     const std::string algorithm = appState()->currentAlgorithm().toStdString();
@@ -216,13 +246,16 @@ void ThresholdTab::rebuild()
         m_strategyChart->hide();
         m_figures->clear();
         m_optimumLabel->clear();
+        m_scorecardButton->setEnabled(false);
         setEnabled(true);
+        emit contentReady();
         return;
     }
+    m_scorecardButton->setEnabled(true);
     m_emptyState->hide();
     m_lossChart->show();
     m_strategyChart->show();
-    m_scaleParams = {bundle->scoreBasePoints, bundle->scoreBaseOdds, bundle->scorePointsToDouble};
+    m_scaleParams = appState()->decisionSettings().scale;
 
     // Load the inputs from the decision settings without triggering a save.
     const AppState::DecisionSettings settings = appState()->decisionSettings();
@@ -312,11 +345,12 @@ void ThresholdTab::onInputsChanged()
     for (double& p : pd) {
         p = std::clamp(p, 0.0, 1.0);
     }
-    m_analysis = std::make_unique<core::CutoffAnalysis>(std::move(pd), std::move(labels),
-                                                        std::move(amounts), params);
+    m_analysis = std::make_shared<const core::CutoffAnalysis>(std::move(pd), std::move(labels),
+                                                              std::move(amounts), params);
     m_curve = m_analysis->curve();
     m_optimum = m_analysis->optimum();
-    m_spread = m_analysis->optimumSpread(100, 42);
+    m_spread = {};
+    m_spreadJob->start(m_analysis, kSpreadResamples, kSpreadSeed);
 
     const double theory = m_analysis->theoreticalThreshold();
     m_theory->setText(
@@ -328,12 +362,7 @@ void ThresholdTab::onInputsChanged()
                   .arg(settings.costs.goodRejected)
                   .arg(settings.costs.badAccepted)
                   .arg(percent(theory, 1)));
-    m_optimumLabel->setText(
-        tr("Optimal cut-off on out-of-fold predictions: PD %1 (%2 points); 95 % bootstrap "
-           "range %3 – %4.")
-            .arg(percent(m_optimum.threshold, 2))
-            .arg(m_scaleParams.points(m_optimum.threshold), 0, 'f', 0)
-            .arg(percent(m_spread.lower, 2), percent(m_spread.upper, 2)));
+    updateOptimumLabel();
 
     m_updating = true;
     appState()->setDecisionSettings(settings);
@@ -342,6 +371,58 @@ void ThresholdTab::onInputsChanged()
     syncControls();
     updateFigures();
     updateCharts();
+}
+
+void ThresholdTab::updateOptimumLabel()
+{
+    if (!m_analysis) {
+        m_optimumLabel->clear();
+        return;
+    }
+    const QString optimum = tr("Optimal cut-off on out-of-fold predictions: PD %1 (%2 points)")
+                                .arg(percent(m_optimum.threshold, 2))
+                                .arg(m_scaleParams.points(m_optimum.threshold), 0, 'f', 0);
+    QString spread;
+    if (isSpreadPending()) {
+        spread = tr("95 % bootstrap range: computing…");
+    } else if (std::isnan(m_spread.lower) || std::isnan(m_spread.upper)) {
+        spread = tr("95 % bootstrap range: not available");
+    } else {
+        spread = tr("95 % bootstrap range %1 – %2")
+                     .arg(percent(m_spread.lower, 2), percent(m_spread.upper, 2));
+    }
+    m_optimumLabel->setText(optimum + QStringLiteral("; ") + spread + QLatin1Char('.'));
+}
+
+void ThresholdTab::onDecisionSettingsChanged()
+{
+    // Only the scale matters here (the tab writes the other settings itself).
+    const core::ScorecardScale scale = appState()->decisionSettings().scale;
+    if (m_updating || scale == m_scaleParams) {
+        return;
+    }
+    m_scaleParams = scale;
+    if (!m_analysis) {
+        return;
+    }
+    syncControls();
+    updateOptimumLabel();
+    updateFigures();
+    if (pointsScale()) {
+        updateCharts();
+    }
+}
+
+void ThresholdTab::onSpreadFinished(const core::BootstrapInterval& spread, const QString& error)
+{
+    m_spread = spread;
+    if (!error.isEmpty()) {
+        m_spread = {};
+        m_spread.warnings.push_back(error.toStdString());
+    }
+    updateOptimumLabel();
+    emit spreadComputed();
+    emit contentReady();
 }
 
 void ThresholdTab::syncControls()
@@ -390,16 +471,8 @@ void ThresholdTab::setCutoff(double populationPd)
     m_cutoff = std::clamp(populationPd, 0.0, 1.0);
     syncControls();
     updateFigures();
-    if (m_lossCurrent && m_strategyCurrent) {
-        const core::CutoffPoint p = currentPoint();
-        const bool profit = m_analysis->params().objective == core::CutoffObjective::Profit;
-        m_lossCurrent->replace(QList<QPointF>{
-            {displayValue(m_cutoff), profit ? p.profitTotal : p.costPerApplicant}});
-        m_strategyCurrent->replace(
-            QList<QPointF>{{p.acceptanceRate * 100.0, std::isnan(p.badRateAccepted)
-                                                          ? 0.0
-                                                          : p.badRateAccepted * 100.0}});
-    }
+    m_charts->moveCurrent(currentPoint(), displayValue(m_cutoff),
+                          m_analysis->params().objective == core::CutoffObjective::Profit);
     m_updating = true;
     appState()->setThreshold(m_analysis->toModelScale(m_cutoff));
     m_updating = false;
@@ -469,111 +542,10 @@ void ThresholdTab::updateFigures()
 
 void ThresholdTab::updateCharts()
 {
-    m_lossCurrent = nullptr;
-    m_strategyCurrent = nullptr;
-    if (!m_analysis || m_curve.empty()) {
-        return;
+    if (m_analysis) {
+        m_charts->draw(*m_analysis, m_curve, m_optimum, m_cutoff, pointsScale(),
+                       [this](double pd) { return displayValue(pd); });
     }
-    const bool profit = m_analysis->params().objective == core::CutoffObjective::Profit;
-    const bool points = pointsScale();
-    auto lossOf = [&](const core::CutoffPoint& p) {
-        return profit ? p.profitTotal : p.costPerApplicant;
-    };
-
-    m_lossChart->clear(profit ? tr("Total profit by cut-off") : tr("Expected cost by cut-off"));
-    auto* curve = new QLineSeries;
-    curve->setName(profit ? tr("Total profit") : tr("Expected cost per applicant"));
-    double lo = 1e300;
-    double hi = -1e300;
-    for (const core::CutoffPoint& p : m_curve) {
-        const double x = displayValue(p.threshold);
-        if (points && (p.threshold < 0.001 || p.threshold > 0.999)) {
-            continue;
-        }
-        curve->append(x, lossOf(p));
-        lo = std::min(lo, lossOf(p));
-        hi = std::max(hi, lossOf(p));
-    }
-    auto* optimum = new QScatterSeries;
-    optimum->setName(tr("Optimal cut-off"));
-    optimum->setMarkerSize(11);
-    optimum->setColor(QColor(0x2e, 0x7d, 0x32));
-    optimum->append(displayValue(m_optimum.threshold), lossOf(m_optimum));
-    m_lossCurrent = new QScatterSeries;
-    m_lossCurrent->setName(tr("Current cut-off"));
-    m_lossCurrent->setMarkerSize(11);
-    m_lossCurrent->setColor(QColor(0xc6, 0x28, 0x28));
-    const core::CutoffPoint current = currentPoint();
-    m_lossCurrent->append(displayValue(m_cutoff), lossOf(current));
-    auto* theory = new QLineSeries;
-    theory->setName(profit ? tr("Break-even PD") : tr("Bayes cut-off"));
-    QPen dashed(QColor(0x55, 0x55, 0x55));
-    dashed.setStyle(Qt::DashLine);
-    dashed.setWidthF(1.5);
-    theory->setPen(dashed);
-    const double tx = displayValue(m_analysis->theoreticalThreshold());
-    theory->append(tx, lo);
-    theory->append(tx, hi);
-    QChart* chart = m_lossChart->chart();
-    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{curve, theory, optimum,
-                                                                      m_lossCurrent}) {
-        chart->addSeries(s);
-    }
-    QValueAxis* x = m_lossChart->addValueAxis(
-        Qt::AlignBottom, points ? tr("Cut-off (scorecard points; reject below)")
-                                : tr("Cut-off: PD of the population (%; reject above)"));
-    QValueAxis* y = m_lossChart->addValueAxis(
-        Qt::AlignLeft, profit ? tr("Total profit (DM)") : tr("Expected cost per applicant "
-                                                             "(cost units)"));
-    for (QAbstractSeries* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
-    if (!points) {
-        x->setRange(0.0, 100.0);
-    }
-    x->applyNiceNumbers();
-    y->applyNiceNumbers();
-
-    m_strategyChart->clear(tr("Strategy curve: acceptance rate vs bad rate among accepted"));
-    auto* strategy = new QLineSeries;
-    strategy->setName(tr("All cut-offs"));
-    for (const core::CutoffPoint& p : m_curve) {
-        if (p.acceptanceRate > 0.0) {
-            strategy->append(p.acceptanceRate * 100.0, p.badRateAccepted * 100.0);
-        }
-    }
-    auto* strategyOptimum = new QScatterSeries;
-    strategyOptimum->setName(tr("Optimal cut-off"));
-    strategyOptimum->setMarkerSize(11);
-    strategyOptimum->setColor(QColor(0x2e, 0x7d, 0x32));
-    strategyOptimum->append(m_optimum.acceptanceRate * 100.0,
-                            std::isnan(m_optimum.badRateAccepted)
-                                ? 0.0
-                                : m_optimum.badRateAccepted * 100.0);
-    m_strategyCurrent = new QScatterSeries;
-    m_strategyCurrent->setName(tr("Current cut-off"));
-    m_strategyCurrent->setMarkerSize(11);
-    m_strategyCurrent->setColor(QColor(0xc6, 0x28, 0x28));
-    m_strategyCurrent->append(current.acceptanceRate * 100.0,
-                              std::isnan(current.badRateAccepted)
-                                  ? 0.0
-                                  : current.badRateAccepted * 100.0);
-    QChart* strategyChart = m_strategyChart->chart();
-    strategyChart->addSeries(strategy);
-    strategyChart->addSeries(strategyOptimum);
-    strategyChart->addSeries(m_strategyCurrent);
-    QValueAxis* sx = m_strategyChart->addValueAxis(Qt::AlignBottom,
-                                                   tr("Acceptance rate (% of applicants)"));
-    QValueAxis* sy =
-        m_strategyChart->addValueAxis(Qt::AlignLeft, tr("Bad rate among accepted (%)"));
-    for (QAbstractSeries* s : strategyChart->series()) {
-        s->attachAxis(sx);
-        s->attachAxis(sy);
-    }
-    sx->setRange(0.0, 100.0);
-    sy->setMin(0.0);
-    sy->applyNiceNumbers();
 }
 
 } // namespace credit::ui

@@ -10,7 +10,6 @@
 #include <memory>
 
 class QCheckBox;
-class QScatterSeries;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -21,12 +20,19 @@ class QStackedWidget;
 namespace credit::ui {
 
 class ChartWidget;
+class CutoffCharts;
+class OptimumSpreadJob;
+class ScorecardDialog;
 
 /// The Threshold tab: business inputs (cost matrix or profit model, population bad rate), the
 /// cut-off on PD or on scorecard points, its figures live, the cost/profit and strategy curves
 /// and the optimal cut-off with its bootstrap spread. Every figure comes from
 /// core::CutoffAnalysis on the current model's out-of-fold predictions. The chosen cut-off
 /// goes to AppState (threshold on the model's calibrated scale) with the decision settings.
+/// The scorecard scale and risk grades are set in a ScorecardDialog opened from the tab.
+///
+/// The bootstrap spread runs off the GUI thread; isContentReady() is false until it is shown.
+/// A result whose inputs changed meanwhile is discarded, and the destructor cancels the job.
 class ThresholdTab : public TabPage
 {
     Q_OBJECT
@@ -48,6 +54,15 @@ public:
     const core::CutoffAnalysis* analysis() const { return m_analysis.get(); }
     /// Figures at the current cut-off.
     core::CutoffPoint currentPoint() const;
+    /// The bootstrap spread of the optimum shown; NaN bounds while it is being computed.
+    const core::BootstrapInterval& spread() const { return m_spread; }
+    bool isSpreadPending() const;
+    bool isContentReady() const override { return !isSpreadPending(); }
+
+    /// The "Scorecard and grades" dialog (created on first use, not shown).
+    ScorecardDialog* scorecardDialog();
+    /// Shows and raises it.
+    void showScorecardDialog();
 
     // Widgets, for tests.
     QDoubleSpinBox* cutoffSpin() const { return m_cutoffSpin; }
@@ -59,6 +74,11 @@ public:
     QCheckBox* priorCheck() const { return m_prior; }
     QLabel* figuresLabel() const { return m_figures; }
     QLabel* optimumLabel() const { return m_optimumLabel; }
+    QPushButton* scorecardButton() const { return m_scorecardButton; }
+
+signals:
+    /// The bootstrap spread of the current inputs has arrived and is shown.
+    void spreadComputed();
 
 private:
     void rebuild();
@@ -67,7 +87,10 @@ private:
     void onSliderChanged(int value);
     void updateFigures();
     void updateCharts();
+    void updateOptimumLabel();
     void syncControls();
+    void onDecisionSettingsChanged();
+    void onSpreadFinished(const core::BootstrapInterval& spread, const QString& error);
     double displayValue(double populationPd) const;
     double fromDisplay(double value) const;
     bool pointsScale() const;
@@ -86,21 +109,23 @@ private:
     QSlider* m_slider;
     QDoubleSpinBox* m_cutoffSpin;
     QPushButton* m_useOptimal;
+    QPushButton* m_scorecardButton;
+    ScorecardDialog* m_scorecardDialog = nullptr;
     QLabel* m_optimumLabel;
     QLabel* m_figures;
     QLabel* m_emptyState;
     ChartWidget* m_lossChart;
     ChartWidget* m_strategyChart;
-    QScatterSeries* m_lossCurrent = nullptr;
-    QScatterSeries* m_strategyCurrent = nullptr;
 
-    std::unique_ptr<core::CutoffAnalysis> m_analysis;
+    std::shared_ptr<const core::CutoffAnalysis> m_analysis; ///< shared with the spread job
     std::vector<core::CutoffPoint> m_curve;
     core::CutoffPoint m_optimum;
     core::BootstrapInterval m_spread;
     core::ScorecardScale m_scaleParams;
     double m_cutoff = 0.5;
     bool m_updating = false;
+    OptimumSpreadJob* m_spreadJob;
+    std::unique_ptr<CutoffCharts> m_charts;
 };
 
 } // namespace credit::ui

@@ -112,7 +112,7 @@ bool ModelFileActions::saveFile(const QString& path, QString* error)
         bundle.selected = m_state->currentAlgorithm().toStdString();
     }
     bundle.threshold = m_state->threshold();
-    m_state->applyDecisionSettings(bundle); // costs, profit inputs, population bad rate
+    m_state->applyDecisionSettings(bundle); // costs, profit, bad rate, scale, grades
     if (!saveModelBundleFile(bundle, path, error)) {
         return false;
     }
