@@ -10,11 +10,19 @@
 // by fold. The total adds the four members and the second vote.
 //
 //   cmake --build build --target bench_engine_cv && build/tests/bench/bench_engine_cv [runs]
+//   build/tests/bench/bench_engine_cv cancel [count]
+//
+// "cancel": the latency of a cancel. A full default TrainingJob (lr, rf, gbdt, svm, ensemble;
+// 5 x 10-fold; 10 trials; 2 threads) is told to stop at 0.5 s, 1.0 s, ... (count times,
+// default 12): the time from the request until run() returns, median and maximum.
 #include "data/dataset_reader.h"
 #include "train/random_search.h"
+#include "train/training_job.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <thread>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -23,8 +31,60 @@
 
 using namespace credit::core;
 
+namespace {
+
+int cancelLatency(int count)
+{
+    const Dataset data = readDataset(CREDIT_DATA_DIR "/credit-g.arff").dataset;
+    TrainingParams params; // the defaults: every algorithm, 5 x 10-fold, 10 trials
+    params.threads = 2;
+    std::vector<double> latencies;
+    std::printf("cancel latency, full default training on 2 threads\n");
+    std::printf("%10s %12s %14s\n", "stop at s", "latency ms", "stage");
+    for (int i = 0; i < count; ++i) {
+        const double stopAt = 0.5 * double(i + 1);
+        std::atomic<bool> stop{false};
+        std::string stage;
+        const auto start = std::chrono::steady_clock::now();
+        std::chrono::steady_clock::time_point requested;
+        std::thread timer([&] {
+            std::this_thread::sleep_until(start + std::chrono::duration<double>(stopAt));
+            requested = std::chrono::steady_clock::now();
+            stop.store(true);
+        });
+        TrainingJob(params).run(data, [&](const ProgressEvent& event) {
+            if (!stop.load()) {
+                stage = event.stage;
+            }
+            return !stop.load();
+        });
+        const auto returned = std::chrono::steady_clock::now();
+        timer.join();
+        if (returned < requested) {
+            std::printf("%10.1f %12s %14s\n", stopAt, "finished", stage.c_str());
+            continue;
+        }
+        const double ms = std::chrono::duration<double, std::milli>(returned - requested).count();
+        latencies.push_back(ms);
+        std::printf("%10.1f %12.1f %14s\n", stopAt, ms, stage.c_str());
+        std::fflush(stdout);
+    }
+    if (latencies.empty()) {
+        return 1;
+    }
+    std::sort(latencies.begin(), latencies.end());
+    std::printf("median %.1f ms, max %.1f ms over %zu cancels\n",
+                latencies[latencies.size() / 2], latencies.back(), latencies.size());
+    return 0;
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
+    if (argc > 1 && std::string(argv[1]) == "cancel") {
+        return cancelLatency(argc > 2 ? std::max(1, std::atoi(argv[2])) : 12);
+    }
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
     const Dataset data = readDataset(CREDIT_DATA_DIR "/credit-g.arff").dataset;
     const FoldPlan plan = StratifiedKFold({10, 5, 42}).split(data.labels());
