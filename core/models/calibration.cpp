@@ -202,6 +202,15 @@ CalibrationFitResult Calibrator::fitPlatt(std::span<const double> scores,
         const double da = -(hbb * ga - hab * gb) / det;
         const double db = -(haa * gb - hab * ga) / det;
         const double slope = ga * da + gb * db; // directional derivative, < 0 for descent
+        // Newton's predicted decrease (−slope / 2) below the objective's rounding: converged.
+        // Without this test the last iteration spent ~35 objective passes halving a step that
+        // could not be accepted, which made a fold's Platt fit ten times slower.
+        if (-slope <= 1e-13 * std::max(1.0, value)) {
+            a += da;
+            b += db;
+            result.converged = true;
+            break;
+        }
         double step = 1.0;
         bool moved = false;
         while (step >= kMinStep) {
