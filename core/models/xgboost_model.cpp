@@ -22,6 +22,19 @@ constexpr std::size_t kBatchRows = 32768;   // rows per batch fed to XGBoost whi
 constexpr std::size_t kTileRows = 256;      // transposition tile (fits in L1/L2)
 constexpr Eigen::Index kParallelRows = 256; // smaller batches are predicted on one thread
 constexpr std::size_t kSketchRows = 131072; // rows sketched for the bin boundaries
+constexpr std::int64_t kForestChunk = 25;   // trees grown per call at most (cancel checks)
+
+// The largest divisor of `trees` that is at most kForestChunk: every round of a forest grows
+// the same number of parallel trees (XGBoost 1.7 counts rounds as trees / num_parallel_tree).
+std::int64_t forestChunk(std::int64_t trees)
+{
+    for (std::int64_t c = std::min(trees, kForestChunk); c > 1; --c) {
+        if (trees % c == 0) {
+            return c;
+        }
+    }
+    return 1;
+}
 
 void check(int rc, const char* what)
 {
@@ -409,8 +422,10 @@ void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
         b->set("seed", std::to_string(options.seed & 0x7fffffffU));
         b->set("max_bin", std::to_string(maxBin));
         if (forest) {
-            b->set("num_parallel_tree", std::to_string(m_forest.nTrees));
-            b->set("eta", "1");
+            // See fit(): the forest grows forestChunk() trees per round.
+            const std::int64_t chunk = forestChunk(m_forest.nTrees);
+            b->set("num_parallel_tree", std::to_string(chunk));
+            b->set("eta", number(double(chunk) / double(m_forest.nTrees)));
             b->set("max_depth", std::to_string(m_forest.maxDepth));
             b->set("min_child_weight", number(m_forest.minChildWeight));
             b->set("subsample", number(m_forest.subsample));
@@ -442,10 +457,29 @@ void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
     int bestIteration = -1;
     reportOrCancel(options, name, 0.0);
     if (forest) {
+        // The forest is grown forestChunk() trees per call so that a cancel is seen within one
+        // chunk (a single call for 300 deep trees ran for over a second). Each call is given
+        // the gradient statistics of the model at p = ½ (g = ½ − y, h = ¼), not those of the
+        // trees grown so far: every chunk fits what one round of a forest fits. With eta =
+        // chunk / n_trees, XGBoost scales each tree's leaves by eta / chunk = 1 / n_trees, so
+        // the sum over all trees is the forest's average.
         DMatrix train;
         trainingDMatrix(x, allRows, y, threads, maxBin, train);
+        const std::int64_t total = m_forest.nTrees;
+        const std::int64_t chunk = forestChunk(total);
         booster = makeBooster({train.handle});
-        check(XGBoosterUpdateOneIter(booster->handle, 0, train.handle), "training the forest");
+        std::vector<float> gradient(y.size());
+        std::vector<float> hessian(y.size(), 0.25f);
+        for (std::size_t i = 0; i < y.size(); ++i) {
+            gradient[i] = 0.5f - float(y[i]);
+        }
+        for (std::int64_t grown = 0; grown < total; grown += chunk) {
+            reportOrCancel(options, name, double(grown) / double(total), std::size_t(grown),
+                           std::size_t(total));
+            check(XGBoosterBoostOneIter(booster->handle, train.handle, gradient.data(),
+                                        hessian.data(), bst_ulong(y.size())),
+                  "training the forest");
+        }
     } else {
         const int rounds = int(m_boosting.nRounds);
         int keepRounds = rounds;
