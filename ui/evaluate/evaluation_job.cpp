@@ -3,8 +3,9 @@
 #include "evaluate/evaluation_job.h"
 
 #include "eval/probability_metrics.h"
-#include "explore/column_summary.h"
+#include "explain/model_insight.h"
 #include "io/model_bundle.h"
+#include "models/logistic_regression.h"
 
 #include <QCoreApplication>
 
@@ -21,20 +22,16 @@ QString tr(const char* text)
     return QCoreApplication::translate("EvaluationJob", text);
 }
 
-/// The summary figures of `values` come from the engine's column summary.
 MetricSpread spreadOf(const QString& name, const std::vector<double>& values)
 {
-    core::Column column;
-    column.schema = {name.toStdString(), core::ColumnType::Numeric, {}};
-    column.numeric = values;
-    const core::ColumnSummary summary = core::summarizeColumn(column, {});
+    const core::Spread s = core::spreadOf(values);
     MetricSpread spread;
     spread.name = name;
-    spread.mean = summary.mean;
-    spread.sd = summary.sd;
-    spread.min = summary.min;
-    spread.max = summary.max;
-    spread.count = summary.count;
+    spread.mean = s.mean;
+    spread.sd = s.sd;
+    spread.min = s.min;
+    spread.max = s.max;
+    spread.count = s.count;
     return spread;
 }
 
@@ -61,42 +58,30 @@ void computeImportance(EvaluationResult& result, const core::ModelBundle& bundle
         return;
     }
     const core::TrainedModel& model = *it->second;
-    const core::Matrix x = model.pipeline().transform(*data);
-    const std::vector<std::string> names = model.pipeline().featureNames();
-    if (const auto* lr = dynamic_cast<const core::LogisticRegression*>(&model.classifier())) {
+    const core::FeatureImportance importance = core::featureImportance(model, *data);
+    switch (importance.kind) {
+    case core::FeatureImportance::Kind::Coefficients:
         result.importanceKind = QStringLiteral("coefficients");
-        result.coefficients = lr->coefficientTable();
-        // Standardised coefficient: β_j × sd(x_j), the change in log-odds for one standard
-        // deviation of the feature, comparable across features of different scales.
-        const core::Vector& beta = lr->coefficients();
-        for (Eigen::Index j = 0; j < beta.size() && j < x.cols(); ++j) {
-            const std::vector<double> column(x.col(j).data(), x.col(j).data() + x.rows());
-            const MetricSpread s = spreadOf({}, column);
-            result.importance.push_back({QString::fromStdString(names.at(std::size_t(j))),
-                                         beta[j] * (std::isfinite(s.sd) ? s.sd : 0.0)});
+        if (const auto* lr = dynamic_cast<const core::LogisticRegression*>(&model.classifier())) {
+            result.coefficients = lr->coefficientTable();
         }
         result.importanceNote = tr("Standardised coefficients: change in log-odds of default "
                                    "for a one-standard-deviation increase of the feature.");
-    } else if (const std::optional<core::Matrix> shap = model.classifier().contributions(x)) {
+        break;
+    case core::FeatureImportance::Kind::MeanAbsShap:
         result.importanceKind = QStringLiteral("shap");
-        for (Eigen::Index j = 0; j + 1 < shap->cols(); ++j) {
-            const core::Vector magnitude = shap->col(j).cwiseAbs();
-            const std::vector<double> column(magnitude.data(), magnitude.data() + magnitude.size());
-            result.importance.push_back({QString::fromStdString(names.at(std::size_t(j))),
-                                         spreadOf({}, column).mean});
-        }
         result.importanceNote = tr("Mean |SHAP value| over all applicants: average impact of "
                                    "the feature on the log-odds of default (TreeSHAP).");
-    } else {
+        break;
+    case core::FeatureImportance::Kind::None:
         result.importanceNote = tr("%1 has no per-feature decomposition (kernel or combined "
                                    "model); use logistic regression or a tree model.")
                                     .arg(displayName(algorithm, bundle));
         return;
     }
-    std::sort(result.importance.begin(), result.importance.end(),
-              [](const FeatureWeight& a, const FeatureWeight& b) {
-                  return std::abs(a.value) > std::abs(b.value);
-              });
+    for (const auto& [feature, value] : importance.values) {
+        result.importance.push_back({QString::fromStdString(feature), value});
+    }
 }
 
 void computeStability(EvaluationResult& result, const core::ModelBundle& bundle,
@@ -136,19 +121,10 @@ void computeStability(EvaluationResult& result, const core::ModelBundle& bundle,
         result.repeats = oof == bundle.outOfFold.end() ? 0 : oof->second.repeats;
         return;
     }
-    const core::OutOfFold& o = oof->second;
-    result.repeats = o.repeats;
-    result.applicantMean.reserve(o.rows);
-    result.applicantSd.reserve(o.rows);
-    std::vector<double> perRepeat(o.repeats);
-    for (std::size_t row = 0; row < o.rows; ++row) {
-        for (std::size_t r = 0; r < o.repeats; ++r) {
-            perRepeat[r] = o.calibrated[r * o.rows + row];
-        }
-        const MetricSpread s = spreadOf({}, perRepeat);
-        result.applicantMean.push_back(s.mean);
-        result.applicantSd.push_back(s.sd);
-    }
+    result.repeats = oof->second.repeats;
+    core::RepeatSpread spread = core::scoreSpreadAcrossRepeats(oof->second);
+    result.applicantMean = std::move(spread.mean);
+    result.applicantSd = std::move(spread.sd);
     result.spreadSummary = spreadOf(tr("Score sd across repeats"), result.applicantSd);
 }
 
