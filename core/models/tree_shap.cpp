@@ -491,20 +491,23 @@ Vector TreeShap::margin(const Matrix& x) const
         throw std::invalid_argument("TreeSHAP: expected " + std::to_string(m_features) +
                                     " features, got " + std::to_string(x.cols()));
     }
-    Vector out = Vector::Constant(x.rows(), m_baseMargin);
+    Vector out(x.rows());
     std::vector<float> row(static_cast<std::size_t>(m_features));
     for (Eigen::Index r = 0; r < x.rows(); ++r) {
         for (int j = 0; j < m_features; ++j) {
             row[std::size_t(j)] = float(x(r, j));
         }
+        // As XGBoost's predictor: single precision, from the base margin, tree by tree.
+        float sum = float(m_baseMargin);
         for (const auto& tree : m_trees) {
             std::int32_t node = 0;
             while (tree[std::size_t(node)].left >= 0) {
                 const Node& n = tree[std::size_t(node)];
                 node = goesLeft(n, row[std::size_t(n.feature)]) ? n.left : n.right;
             }
-            out[r] += tree[std::size_t(node)].value;
+            sum += float(tree[std::size_t(node)].value);
         }
+        out[r] = double(sum);
     }
     return out;
 }

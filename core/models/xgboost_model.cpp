@@ -21,6 +21,7 @@ constexpr std::uint64_t kFormatVersion = 1;
 constexpr std::size_t kBatchRows = 32768;   // rows per batch fed to XGBoost while building
 constexpr std::size_t kTileRows = 256;      // transposition tile (fits in L1/L2)
 constexpr Eigen::Index kParallelRows = 256; // smaller batches are predicted on one thread
+constexpr Eigen::Index kOwnWalkRows = 16;    // smaller batches: TreeShap::margin, not XGBoost
 constexpr std::size_t kSketchRows = 131072; // rows sketched for the bin boundaries
 constexpr std::int64_t kForestChunk = 25;   // trees grown per call at most (cancel checks)
 
@@ -345,11 +346,16 @@ XGBoostModel::~XGBoostModel() = default;
 XGBoostModel::XGBoostModel(const XGBoostModel& other)
     : m_mode(other.m_mode), m_forest(other.m_forest), m_boosting(other.m_boosting),
       m_features(other.m_features), m_threads(other.m_threads),
-      m_bestIteration(other.m_bestIteration), m_shap(other.treeShap())
+      m_bestIteration(other.m_bestIteration)
 {
+    {
+        const std::lock_guard lock(other.m_shapMutex); // share what was built, build nothing
+        m_trees = other.m_trees;
+        m_shap = other.m_shap;
+    }
     if (other.m_booster) {
         m_booster = Booster::fromBuffer(other.m_booster->serialise(), m_threads);
-        predictProba(Matrix::Zero(1, m_features)); // configure before sharing (thread safety)
+        predictProba(Matrix::Zero(kOwnWalkRows, m_features)); // configure before sharing
         predictProba(Matrix::Zero(kParallelRows, m_features));
     }
 }
@@ -543,13 +549,14 @@ void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
     m_booster = std::move(booster);
     {
         const std::lock_guard lock(m_shapMutex);
+        m_trees.reset();
         m_shap.reset();
     }
     m_features = int(x.cols());
     m_threads = threads;
     m_bestIteration = bestIteration;
     // Configure both boosters before sharing (thread safety).
-    predictProba(Matrix::Zero(1, x.cols()));
+    predictProba(Matrix::Zero(kOwnWalkRows, x.cols()));
     predictProba(Matrix::Zero(kParallelRows, x.cols()));
 }
 
@@ -564,6 +571,9 @@ Vector XGBoostModel::decisionFunction(const Matrix& x) const
     }
     if (x.rows() == 0) {
         return Vector();
+    }
+    if (x.rows() < kOwnWalkRows) {
+        return treeShap(false)->margin(x);
     }
     // In-place prediction straight from Eigen's column-major doubles (strides in bytes).
     const std::string interface =
@@ -595,19 +605,20 @@ Vector XGBoostModel::predictProba(const Matrix& x) const
     return margin;
 }
 
-std::shared_ptr<const TreeShap> XGBoostModel::treeShap() const
+std::shared_ptr<const TreeShap> XGBoostModel::treeShap(bool tables) const
 {
     const std::lock_guard lock(m_shapMutex);
-    if (!m_shap && m_booster) {
+    std::shared_ptr<const TreeShap>& slot = tables ? m_shap : m_trees;
+    if (!slot && m_booster) {
         bst_ulong length = 0;
         const char* data = nullptr;
         check(XGBoosterSaveModelToBuffer(m_booster->handle, "{\"format\": \"json\"}", &length,
                                          &data),
               "reading the trees");
-        m_shap = std::make_shared<const TreeShap>(
-            TreeShap::fromXGBoostJson(std::string_view(data, length)));
+        slot = std::make_shared<const TreeShap>(TreeShap::fromXGBoostJson(
+            std::string_view(data, length), tables ? TreeShap::kDefaultTableBudget : 0));
     }
-    return m_shap;
+    return slot;
 }
 
 std::optional<Matrix> XGBoostModel::contributions(const Matrix& x) const
@@ -619,7 +630,7 @@ std::optional<Matrix> XGBoostModel::contributions(const Matrix& x) const
         throw std::invalid_argument(algorithm() + ": expected " + std::to_string(m_features) +
                                     " features, got " + std::to_string(x.cols()));
     }
-    return treeShap()->contributions(x);
+    return treeShap(true)->contributions(x);
 }
 
 int XGBoostModel::rounds() const
@@ -684,7 +695,7 @@ void XGBoostModel::load(std::istream& in)
                    std::to_string(loaded.m_features));
         }
         // Configure both boosters now, before the model is shared between threads.
-        loaded.predictProba(Matrix::Zero(1, loaded.m_features));
+        loaded.predictProba(Matrix::Zero(kOwnWalkRows, loaded.m_features));
         loaded.predictProba(Matrix::Zero(kParallelRows, loaded.m_features));
     }
     m_forest = loaded.m_forest;
@@ -693,6 +704,7 @@ void XGBoostModel::load(std::istream& in)
     m_bestIteration = loaded.m_bestIteration;
     m_booster = std::move(loaded.m_booster);
     const std::lock_guard lock(m_shapMutex);
+    m_trees.reset();
     m_shap.reset();
 }
 

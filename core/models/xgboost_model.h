@@ -76,8 +76,10 @@ struct GradientBoostingParams
 ///   FitOptions::monotone the monotone_constraints. The progress sink is checked between
 ///   boosting rounds; a forest grows at most 25 trees per call (XGBoosterBoostOneIter with the
 ///   gradients of p = ½, see fit()) and the sink is checked between the calls.
-/// - predictProba() uses in-place prediction on the column-major doubles (no DMatrix, no
-///   copy), which makes one row cost a few microseconds plus the trees' depth.
+/// - predictProba() walks the trees itself for fewer than 16 rows (bit-identical to XGBoost's
+///   float sums, tested; an XGBoost call costs ~100 µs for one row on the default forest,
+///   the walk a few µs) and otherwise uses XGBoost's in-place prediction on the column-major
+///   doubles (no DMatrix, no copy).
 /// - contributions() are exact path-dependent TreeSHAP values in log-odds (the last column is
 ///   the bias), computed by TreeShap on the trees read from the booster's JSON on first use:
 ///   the same values as XGBoost's pred_contribs (to ~1e-6: XGBoost works in float) at a
@@ -140,10 +142,12 @@ private:
     int m_features = 0;
     int m_threads = 1;
     int m_bestIteration = -1;
-    /// The trees for contributions(), built on first use (CV fits never need them).
+    /// The trees read back from the booster, built on first use (CV fits never need them):
+    /// without leaf tables for small-batch prediction, with them for contributions().
     mutable std::mutex m_shapMutex;
+    mutable std::shared_ptr<const TreeShap> m_trees;
     mutable std::shared_ptr<const TreeShap> m_shap;
-    std::shared_ptr<const TreeShap> treeShap() const;
+    std::shared_ptr<const TreeShap> treeShap(bool tables) const;
 };
 
 } // namespace credit::core
