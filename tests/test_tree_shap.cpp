@@ -144,6 +144,12 @@ private slots:
         QVERIFY(!recursion.usesTables());
         QVERIFY(tables.usesTables()); // seven features: at most 7 · 2^7 values per leaf
         QVERIFY(!TreeShap::fromXGBoostJson(text, 16).usesTables()); // over the budget
+        // Depth-3 trees (at most 7 internal nodes) get whole-tree tables, deeper ones do not.
+        if (depth <= 3) {
+            QCOMPARE(tables.treesWithTreeTables(), tables.trees());
+        } else {
+            QVERIFY(tables.treesWithTreeTables() < tables.trees());
+        }
         QCOMPARE(int(recursion.trees()), parallelTrees * rounds);
         QVERIFY(recursion.maxDepth() <= depth);
         QVERIFY(recursion.maxDepth() >= std::min(depth, 3));

@@ -370,15 +370,8 @@ void TreeShap::buildTables()
     }
 }
 
-void TreeShap::explainWithTables(std::size_t t, const float* row, double* phi,
-                                 std::vector<std::uint8_t>& wentLeft) const
+void TreeShap::addLeafTableShares(std::size_t t, const std::uint8_t* wentLeft, double* phi) const
 {
-    const auto& tree = m_trees[t];
-    wentLeft.resize(tree.size());
-    for (std::size_t i = 0; i < tree.size(); ++i) {
-        const Node& n = tree[i];
-        wentLeft[i] = n.left >= 0 && goesLeft(n, row[std::size_t(n.feature)]);
-    }
     for (const Leaf& leaf : m_leaves[t]) {
         std::uint32_t mask = (1u << leaf.features) - 1u;
         const Step* step = m_steps.data() + leaf.firstStep;
@@ -393,6 +386,71 @@ void TreeShap::explainWithTables(std::size_t t, const float* row, double* phi,
             phi[features[k]] += values[k];
         }
     }
+}
+
+void TreeShap::buildTreeTables()
+{
+    m_treeTables.assign(m_trees.size(), {});
+    std::vector<double> phi(std::size_t(m_features), 0.0);
+    std::vector<std::uint8_t> wentLeft;
+    for (std::size_t t = 0; t < m_trees.size(); ++t) {
+        const auto& tree = m_trees[t];
+        TreeTable table;
+        for (std::size_t i = 0; i < tree.size(); ++i) {
+            if (tree[i].left >= 0) {
+                table.nodes.push_back(std::int32_t(i));
+                if (std::find(table.features.begin(), table.features.end(), tree[i].feature) ==
+                    table.features.end()) {
+                    table.features.push_back(tree[i].feature);
+                }
+            }
+        }
+        const std::size_t k = table.nodes.size();
+        const std::size_t d = table.features.size();
+        if (k == 0 || k > 16 || (std::size_t(1) << k) * d > kTreeTableLimit) {
+            continue;
+        }
+        table.firstValue = m_treeValues.size();
+        m_treeValues.resize(table.firstValue + (std::size_t(1) << k) * d);
+        wentLeft.assign(tree.size(), 0);
+        for (std::size_t key = 0; key < (std::size_t(1) << k); ++key) {
+            for (std::size_t i = 0; i < k; ++i) {
+                wentLeft[std::size_t(table.nodes[i])] = std::uint8_t((key >> i) & 1u);
+            }
+            addLeafTableShares(t, wentLeft.data(), phi.data());
+            double* out = m_treeValues.data() + table.firstValue + key * d;
+            for (std::size_t j = 0; j < d; ++j) {
+                out[j] = phi[std::size_t(table.features[j])];
+                phi[std::size_t(table.features[j])] = 0.0;
+            }
+        }
+        m_treeTables[t] = std::move(table);
+    }
+}
+
+void TreeShap::explainWithTables(std::size_t t, const float* row, double* phi,
+                                 std::vector<std::uint8_t>& wentLeft) const
+{
+    const auto& tree = m_trees[t];
+    if (const TreeTable& table = m_treeTables[t]; !table.nodes.empty()) {
+        std::size_t key = 0;
+        for (std::size_t i = 0; i < table.nodes.size(); ++i) {
+            const Node& n = tree[std::size_t(table.nodes[i])];
+            key |= std::size_t(goesLeft(n, row[std::size_t(n.feature)])) << i;
+        }
+        const std::size_t d = table.features.size();
+        const double* values = m_treeValues.data() + table.firstValue + key * d;
+        for (std::size_t j = 0; j < d; ++j) {
+            phi[table.features[j]] += values[j];
+        }
+        return;
+    }
+    wentLeft.resize(tree.size());
+    for (std::size_t i = 0; i < tree.size(); ++i) {
+        const Node& n = tree[i];
+        wentLeft[i] = n.left >= 0 && goesLeft(n, row[std::size_t(n.feature)]);
+    }
+    addLeafTableShares(t, wentLeft.data(), phi);
 }
 
 TreeShap::TreeShap(std::vector<std::vector<Node>> trees, int features, double baseMargin,
@@ -421,6 +479,7 @@ TreeShap::TreeShap(std::vector<std::vector<Node>> trees, int features, double ba
     }
     if (tableBudget > 0 && tableSize() <= tableBudget) {
         buildTables();
+        buildTreeTables();
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include "models/classifier.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -24,7 +25,9 @@ namespace credit::core {
 /// the (at most depth) features on its path the row agrees with: 2^d patterns. When every
 /// table fits in `tableBudget` values, they are computed up front (O(d²) per pattern) and a
 /// row then costs one comparison per node plus O(d) per leaf instead of O(d²): about ten
-/// times faster on the default forest. Deeper ensembles use the recursion.
+/// times faster on the default forest. Deeper ensembles use the recursion. A tree with few
+/// internal nodes (boosting's depth-3 trees have 7) gets one table over the directions taken
+/// at all of them, so a row costs k comparisons and d additions for the whole tree.
 ///
 /// Split rule as XGBoost's: go left when float(x) < threshold, missing (NaN) goes to the
 /// node's default side. Thread safe once built (explain() only reads).
@@ -62,6 +65,12 @@ public:
     int maxDepth() const { return m_maxDepth; }
     /// Whether contributions() uses the leaf tables (else the recursion).
     bool usesTables() const { return !m_tableValues.empty(); }
+    /// How many trees have a whole-tree table (the others use their leaves' tables).
+    std::size_t treesWithTreeTables() const
+    {
+        return std::size_t(std::count_if(m_treeTables.begin(), m_treeTables.end(),
+                                         [](const TreeTable& t) { return !t.nodes.empty(); }));
+    }
 
     /// Margin of each row: the base margin plus the leaf values, summed in single precision
     /// tree by tree as XGBoost's CPU predictor does, so the values are XGBoost's bit for bit
@@ -88,8 +97,20 @@ private:
         std::uint8_t bit = 0;
     };
 
+    /// A small tree's table over the directions taken at all its k internal nodes: 2^k × d
+    /// values (d distinct features), the sum of its leaves' tables for each combination.
+    struct TreeTable
+    {
+        std::vector<std::int32_t> nodes;    ///< the internal nodes; node i is bit i of the key
+        std::vector<std::int32_t> features; ///< the tree's distinct features
+        std::size_t firstValue = 0;
+    };
+    static constexpr std::size_t kTreeTableLimit = 4096; ///< most values per tree table
+
     std::size_t tableSize() const;
     void buildTables();
+    void buildTreeTables();
+    void addLeafTableShares(std::size_t tree, const std::uint8_t* wentLeft, double* phi) const;
     void explainWithTables(std::size_t tree, const float* row, double* phi,
                            std::vector<std::uint8_t>& wentLeft) const;
 
@@ -98,6 +119,8 @@ private:
     std::vector<Step> m_steps;
     std::vector<std::int32_t> m_leafFeatures;
     std::vector<double> m_tableValues;
+    std::vector<TreeTable> m_treeTables; ///< per tree; empty `nodes` = use the leaf tables
+    std::vector<double> m_treeValues;
     std::vector<double> m_expected; ///< per tree: cover-weighted mean leaf value
     int m_features = 0;
     int m_maxDepth = 0;
