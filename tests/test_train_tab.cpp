@@ -16,6 +16,7 @@
 #include "train/train_tab.h"
 #include "train/training_setup_panel.h"
 #include "train/trial_chart.h"
+#include "support/quick_model.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -72,6 +73,7 @@ private slots:
     void saveThenOpenGivesIdenticalPredictions();
     void historyListsReopensAndCompares();
     void closingTheWindowDuringTrainingCancelsCleanly();
+    void openedModelListsItsLeaderboard();
 
 private:
     std::shared_ptr<const core::Dataset> m_data;
@@ -127,6 +129,7 @@ void TestTrainTab::shortRunEndToEnd()
     }
     // Live parts: 2 trials × 2 algorithms in the chart and the log, every status "done".
     QCOMPARE(tab.trialChart()->pointCount(), 4);
+    QVERIFY(!tab.trialChart()->isShowingPlaceholder()); // our own run's bundle keeps the chart
     QCOMPARE(tab.finishedTrials(), 4);
     QVERIFY(tab.logView()->toPlainText().count(QStringLiteral(" trial ")) >= 4);
     for (int i = 0; i < tab.statusList()->topLevelItemCount(); ++i) {
@@ -308,4 +311,20 @@ void TestTrainTab::closingTheWindowDuringTrainingCancelsCleanly()
 }
 
 QTEST_MAIN(TestTrainTab)
+/// A model opened from a file (not trained in this tab) fills the status list from its
+/// leaderboard and explains the empty trial chart instead of showing a blank plot.
+void TestTrainTab::openedModelListsItsLeaderboard()
+{
+    AppState state;
+    state.setDataset(m_data, QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"));
+    TrainTab tab(&state);
+    tab.resize(1280, 760);
+    state.setModelBundle(test::quickLrBundle(*m_data, 3), QStringLiteral("/tmp/earlier.crs"));
+    QCOMPARE(tab.statusList()->topLevelItemCount(), 1);
+    QCOMPARE(tab.statusList()->topLevelItem(0)->text(1), QStringLiteral("done"));
+    QVERIFY(tab.statusList()->topLevelItem(0)->text(2).startsWith(QStringLiteral("0.")));
+    QVERIFY(tab.trialChart()->isShowingPlaceholder());
+    QVERIFY(tab.trialChart()->placeholderText().contains(QStringLiteral("earlier.crs")));
+}
+
 #include "test_train_tab.moc"

@@ -132,7 +132,7 @@ TrainTab::TrainTab(AppState* state, QWidget* parent)
     m_statusList->setObjectName(QStringLiteral("algorithmStatus"));
     m_statusList->setToolTip(tr("Progress of each algorithm's random search"));
     m_statusList->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_statusList->setMinimumWidth(240);
+    m_statusList->setMinimumWidth(290);
 
     m_leaderboardProxy->setSourceModel(m_leaderboard);
     m_leaderboardProxy->setSortRole(LeaderboardModel::SortRole);
@@ -173,12 +173,15 @@ TrainTab::TrainTab(AppState* state, QWidget* parent)
     top->addWidget(m_chart);
     top->setStretchFactor(0, 0);
     top->setStretchFactor(1, 1);
-    top->setSizes({260, 760});
+    top->setSizes({300, 720});
     auto* vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(top);
     vertical->addWidget(bottom);
-    vertical->setStretchFactor(0, 3);
-    vertical->setStretchFactor(1, 2);
+    // Half and half: after a run (or on opening a model) the leaderboard is what the analyst
+    // reads, and with 3:2 it showed two and a half of its five rows at 1280 × 800.
+    vertical->setStretchFactor(0, 1);
+    vertical->setStretchFactor(1, 1);
+    vertical->setSizes({360, 340});
     auto* right = new QVBoxLayout;
     right->addLayout(progressRow);
     right->addWidget(m_message);
@@ -487,6 +490,7 @@ void TrainTab::onFinished(const TrainingOutcome& outcome)
         } else {
             m_progress->setValue(m_progress->maximum());
             if (outcome.bundle) {
+                m_ownBundle = outcome.bundle.get();
                 appState()->setModelBundle(outcome.bundle, outcome.savedModelPath);
             } else {
                 m_leaderboard->setLeaderboard(result.leaderboard,
@@ -545,6 +549,32 @@ void TrainTab::onModelBundleChanged()
     m_leaderboard->setLeaderboard(bundle->leaderboard, QString::fromStdString(bundle->selected));
     m_leaderboard->setCurrentAlgorithm(appState()->currentAlgorithm());
     m_leaderboardView->resizeColumnsToContents();
+    if (bundle.get() != m_ownBundle) {
+        // A model opened from a file keeps its leaderboard, not each trial: list what it has
+        // and say why the trial chart is empty instead of showing a blank plot.
+        m_order.clear();
+        m_algorithms.clear();
+        for (const core::LeaderboardRow& row : bundle->leaderboard) {
+            const QString algorithm = QString::fromStdString(row.algorithm);
+            AlgorithmProgress progress;
+            progress.name = displayName(algorithm);
+            progress.total = int(row.trialsRun);
+            progress.done = int(row.trialsRun);
+            progress.bestAuc = row.aucMean;
+            progress.refitted = bundle->models.count(row.algorithm) > 0;
+            m_order.append(algorithm);
+            m_algorithms.insert(algorithm, progress);
+        }
+        updateStatusList();
+        const QString source = appState()->modelPath().isEmpty()
+                                   ? tr("this model")
+                                   : QFileInfo(appState()->modelPath()).fileName();
+        m_chart->showPlaceholder(
+            tr("Each trial's cross-validated AUC appears here while a training runs.\n"
+               "%1 was trained earlier: its best configuration per algorithm is in the "
+               "leaderboard below.")
+                .arg(source));
+    }
     updateButtons();
 }
 

@@ -113,6 +113,9 @@ private:
     QMap<QString, AlgorithmProgress> m_algorithms;
     QString m_stage;
     QString m_datasetName;
+    /// The bundle our own last run produced (its trials are on the chart), so that
+    /// onModelBundleChanged() tells it from a model opened from a file.
+    const void* m_ownBundle = nullptr;
     QString m_datasetHash;
     std::string m_paramsYaml;
     QString m_historyPath;
