@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace {
 
@@ -92,13 +93,22 @@ int main(int argc, char* argv[])
     QElapsedTimer sinceTick;
     QElapsedTimer run;
     qint64 longestGap = 0;
+    qint64 longestAt = 0; // ms since the start of the run, at the end of the longest gap
+    std::vector<qint64> gaps; // every gap over 20 ms
     qint64 ticks = 0;
     QTimer ticker;
     ticker.setInterval(10);
     ticker.setTimerType(Qt::PreciseTimer);
     QObject::connect(&ticker, &QTimer::timeout, &app, [&] {
         if (sinceTick.isValid()) {
-            longestGap = std::max(longestGap, sinceTick.elapsed());
+            const qint64 gap = sinceTick.elapsed();
+            if (gap > longestGap) {
+                longestGap = gap;
+                longestAt = run.elapsed();
+            }
+            if (gap > 20) {
+                gaps.push_back(gap);
+            }
         }
         sinceTick.restart();
         ++ticks;
@@ -111,8 +121,10 @@ int main(int argc, char* argv[])
                     tab.setupPanel()->trialsBox()->value(), tab.setupPanel()->threadsBox()->value());
         std::printf("run: %.1f s, %s, %d trials finished\n", seconds,
                     cancelled ? "cancelled at the limit" : "finished", tab.finishedTrials());
-        std::printf("gui: longest gap between 10 ms ticks: %lld ms (%lld ticks)\n",
-                    static_cast<long long>(longestGap), static_cast<long long>(ticks));
+        std::printf("gui: longest gap between 10 ms ticks: %lld ms at %.1f s (%lld ticks, %zu "
+                    "gaps over 20 ms)\n",
+                    static_cast<long long>(longestGap), double(longestAt) / 1000.0,
+                    static_cast<long long>(ticks), gaps.size());
         std::printf("memory: RSS before %ld MB, after %ld MB, peak (VmHWM) %ld MB\n",
                     rssBefore / 1024, statusKb("VmRSS") / 1024, statusKb("VmHWM") / 1024);
         std::fflush(stdout);
