@@ -92,8 +92,7 @@ void CutoffCharts::draw(const core::CutoffAnalysis& analysis,
                                 : tr("Cut-off: PD of the population (%; reject above)"));
     QValueAxis* y =
         m_lossChart->addValueAxis(Qt::AlignLeft, profit ? tr("Total profit (DM)")
-                                                        : tr("Expected cost per applicant "
-                                                             "(cost units)"));
+                                                        : tr("Cost per applicant (units)"));
     for (QAbstractSeries* s : chart->series()) {
         s->attachAxis(x);
         s->attachAxis(y);
