@@ -67,8 +67,9 @@ private slots:
         QCOMPARE(importance.values.size(), names.size());
         for (Eigen::Index j = 0; j < x.cols(); ++j) {
             const double expected = lr.coefficients()[j] * sampleSd(x, j);
-            const auto it = std::find_if(importance.values.begin(), importance.values.end(),
-                                         [&](const auto& v) { return v.first == names[std::size_t(j)]; });
+            const auto it =
+                std::find_if(importance.values.begin(), importance.values.end(),
+                             [&](const auto& v) { return v.first == names[std::size_t(j)]; });
             QVERIFY(it != importance.values.end());
             QVERIFY(std::abs(it->second - expected) < 1e-12);
         }
@@ -90,8 +91,9 @@ private slots:
         const auto names = model->pipeline().featureNames();
         QCOMPARE(importance.values.size(), names.size());
         for (Eigen::Index j = 0; j + 1 < shap.cols(); ++j) {
-            const auto it = std::find_if(importance.values.begin(), importance.values.end(),
-                                         [&](const auto& v) { return v.first == names[std::size_t(j)]; });
+            const auto it =
+                std::find_if(importance.values.begin(), importance.values.end(),
+                             [&](const auto& v) { return v.first == names[std::size_t(j)]; });
             QVERIFY(std::abs(it->second - shap.col(j).cwiseAbs().mean()) < 1e-12);
             QVERIFY(it->second >= 0.0);
         }

@@ -49,7 +49,7 @@ private slots:
         QCOMPARE(lowered, before + 5);
         QCOMPARE(workerValues, std::set<int>{before + 5});
         QCOMPARE(workerThreads.size(), std::size_t(2)); // the background thread and one helper
-        QCOMPARE(threadNiceValue(), before); // the caller keeps its priority
+        QCOMPARE(threadNiceValue(), before);            // the caller keeps its priority
     }
 
     void nonPositiveIncrementChangesNothing()

@@ -241,12 +241,14 @@ private slots:
         QTest::newRow("child before parent")
             << "{\"name\":\"gbtree\",\"base_score\":\"5E-1\",\"num_feature\":\"2\","
                "\"objective\":{\"name\":\"binary:logistic\"},\"trees\":[{\"left_children\":[0,-1,"
-               "-1],\"right_children\":[2,-1,-1],\"split_indices\":[0,0,0],\"split_conditions\":[0.5,"
+               "-1],\"right_children\":[2,-1,-1],\"split_indices\":[0,0,0],\"split_conditions\":[0."
+               "5,"
                "1,2],\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],\"split_type\":[0,0,0]}]}";
         QTest::newRow("feature out of range")
             << "{\"name\":\"gbtree\",\"base_score\":\"5E-1\",\"num_feature\":\"2\","
                "\"objective\":{\"name\":\"binary:logistic\"},\"trees\":[{\"left_children\":[1,-1,"
-               "-1],\"right_children\":[2,-1,-1],\"split_indices\":[5,0,0],\"split_conditions\":[0.5,"
+               "-1],\"right_children\":[2,-1,-1],\"split_indices\":[5,0,0],\"split_conditions\":[0."
+               "5,"
                "1,2],\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],\"split_type\":[0,0,0]}]}";
     }
 

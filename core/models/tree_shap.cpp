@@ -79,7 +79,8 @@ std::string stringValue(std::string_view json, std::string_view key)
         return {};
     }
     const std::size_t end = json.find('"', at + 1);
-    return end == std::string_view::npos ? std::string() : std::string(json.substr(at + 1, end - at - 1));
+    return end == std::string_view::npos ? std::string()
+                                         : std::string(json.substr(at + 1, end - at - 1));
 }
 
 // Cover-weighted mean of the leaf values below `node` (the tree's expected value at the root).
@@ -246,7 +247,8 @@ void recurse(const std::vector<TreeShap::Node>& tree, std::int32_t nodeIndex, co
                 path[i].weight = nextOne * double(depth + 1) / (double(i + 1) * incomingOne);
                 nextOne = t - path[i].weight * incomingZero * double(depth - i) / double(depth + 1);
             } else {
-                path[i].weight = path[i].weight * double(depth + 1) / (incomingZero * double(depth - i));
+                path[i].weight =
+                    path[i].weight * double(depth + 1) / (incomingZero * double(depth - i));
             }
         }
         for (int i = k; i < depth; ++i) {
@@ -262,8 +264,7 @@ void recurse(const std::vector<TreeShap::Node>& tree, std::int32_t nodeIndex, co
 }
 
 // Calls visit(leaf, steps) for every leaf below the root, with the splits on its path.
-template<typename Visit>
-void forEachLeaf(const std::vector<TreeShap::Node>& tree, Visit visit)
+template <typename Visit> void forEachLeaf(const std::vector<TreeShap::Node>& tree, Visit visit)
 {
     struct Frame
     {
@@ -318,7 +319,8 @@ std::size_t TreeShap::tableSize() const
     for (const auto& tree : m_trees) {
         forEachLeaf(tree, [&](const Node&, const auto& path) {
             const std::size_t d = distinctFeatures(tree, path).size();
-            total += d >= 24 ? std::numeric_limits<std::size_t>::max() / 4 : (std::size_t(1) << d) * d;
+            total +=
+                d >= 24 ? std::numeric_limits<std::size_t>::max() / 4 : (std::size_t(1) << d) * d;
         });
         if (total > std::numeric_limits<std::size_t>::max() / 8) {
             return total;
@@ -509,17 +511,15 @@ TreeShap TreeShap::fromXGBoostJson(std::string_view json, std::size_t tableBudge
     const auto cover = numberArrays(json, "sum_hessian");
     const auto type = numberArrays(json, "split_type");
     const std::size_t count = left.size();
-    if (count == 0 || right.size() != count || index.size() != count ||
-        condition.size() != count || defaultLeft.size() != count || cover.size() != count ||
-        type.size() != count) {
+    if (count == 0 || right.size() != count || index.size() != count || condition.size() != count ||
+        defaultLeft.size() != count || cover.size() != count || type.size() != count) {
         fail("the tree arrays do not match");
     }
     std::vector<std::vector<Node>> trees(count);
     for (std::size_t t = 0; t < count; ++t) {
         const std::size_t nodes = left[t].size();
-        if (right[t].size() != nodes || index[t].size() != nodes ||
-            condition[t].size() != nodes || defaultLeft[t].size() != nodes ||
-            cover[t].size() != nodes || type[t].size() != nodes) {
+        if (right[t].size() != nodes || index[t].size() != nodes || condition[t].size() != nodes ||
+            defaultLeft[t].size() != nodes || cover[t].size() != nodes || type[t].size() != nodes) {
             fail("tree " + std::to_string(t) + " has arrays of different lengths");
         }
         trees[t].resize(nodes);
