@@ -13,9 +13,10 @@
 namespace credit::ui {
 
 ChartWidget::ChartWidget(QWidget* parent)
-    : ExportablePanel(parent), m_chart(makeChart()), m_view(new QChartView)
+    // Given the chart at construction, the view owns it and makes no default chart of its own
+    // (setChart() afterwards would orphan that default chart: a leak per widget).
+    : ExportablePanel(parent), m_chart(makeChart()), m_view(new QChartView(m_chart))
 {
-    m_view->setChart(m_chart); // the view owns the chart
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumSize(240, 180);
     setContent(m_view);
