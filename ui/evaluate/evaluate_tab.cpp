@@ -228,6 +228,12 @@ EvaluateTab::EvaluateTab(AppState* state, QWidget* parent)
     m_stability = makeTable(stability, {tr("Figure over test folds"), tr("Mean"), tr("SD"),
                                         tr("Min"), tr("Max")});
     m_stability->setObjectName(QStringLiteral("stabilityTable"));
+    // The figure's name takes the spare width, not the last number column.
+    m_stability->horizontalHeader()->setStretchLastSection(false);
+    m_stability->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < m_stability->columnCount(); ++c) {
+        m_stability->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    }
     stability->addWidget(m_stability);
     auto* spreadBox = new QWidget(stability);
     auto* spreadLayout = new QVBoxLayout(spreadBox);
@@ -717,7 +723,7 @@ void EvaluateTab::fillStability()
     m_spread->clear(tr("Per-applicant score spread across %1 repeats").arg(m_result.repeats));
     m_spread->chart()->legend()->setVisible(false);
     auto* x = m_spread->addValueAxis(Qt::AlignBottom, tr("Mean predicted P(bad) over repeats (%)"));
-    auto* y = m_spread->addValueAxis(Qt::AlignLeft, tr("SD of P(bad) across repeats (points)"));
+    auto* y = m_spread->addValueAxis(Qt::AlignLeft, tr("SD of P(bad) across repeats (percentage points)"));
     auto* points = new QScatterSeries;
     points->setName(tr("Applicants"));
     points->setMarkerSize(5.0);
@@ -735,7 +741,7 @@ void EvaluateTab::fillStability()
     y->setRange(0, std::max(1.0, std::ceil(top * 1.1)));
     const MetricSpread& s = m_result.spreadSummary;
     m_spreadNote->setText(tr("How much an applicant's out-of-fold P(bad) moves when the folds are "
-                             "reshuffled: mean SD %1 points, max %2 points.")
+                             "reshuffled: mean SD %1, max %2 percentage points.")
                               .arg(num(100.0 * s.mean, 2), num(100.0 * s.max, 2)));
 }
 
