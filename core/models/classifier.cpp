@@ -162,6 +162,24 @@ std::uint64_t readModelHeader(BinaryReader& r, const std::string& algorithm)
     return r.u64();
 }
 
+void writeModelStart(BinaryWriter& w, const Classifier& model, std::uint64_t version)
+{
+    writeModelHeader(w, model.algorithm(), version);
+    writeParamMap(w, model.params());
+}
+
+void readModelStart(BinaryReader& r, Classifier& fresh, std::uint64_t version)
+{
+    if (readModelHeader(r, fresh.algorithm()) != version) {
+        r.fail("unsupported version");
+    }
+    try {
+        fresh.setParams(readParamMap(r));
+    } catch (const std::invalid_argument& e) {
+        r.fail(e.what());
+    }
+}
+
 void checkTrainingData(const std::string& algorithm, const Matrix& x,
                        const std::vector<std::uint8_t>& y)
 {

@@ -384,8 +384,7 @@ std::unique_ptr<Classifier> EnsembleModel::clone() const
 void EnsembleModel::save(std::ostream& out) const
 {
     BinaryWriter w(out);
-    writeModelHeader(w, algorithm(), kFormatVersion);
-    writeParamMap(w, params());
+    writeModelStart(w, *this, kFormatVersion);
     w.flag(m_fitted);
     if (m_fitted) {
         w.flag(m_stack);
@@ -408,15 +407,8 @@ void EnsembleModel::save(std::ostream& out) const
 void EnsembleModel::load(std::istream& in)
 {
     BinaryReader r(in, "ensemble model");
-    if (readModelHeader(r, algorithm()) != kFormatVersion) {
-        r.fail("unsupported version");
-    }
     EnsembleModel loaded;
-    try {
-        loaded.setParams(readParamMap(r));
-    } catch (const std::invalid_argument& e) {
-        r.fail(e.what());
-    }
+    readModelStart(r, loaded, kFormatVersion);
     loaded.m_fitted = r.flag();
     if (loaded.m_fitted) {
         loaded.m_stack = r.flag();

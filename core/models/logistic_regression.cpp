@@ -306,8 +306,7 @@ std::unique_ptr<Classifier> LogisticRegression::clone() const
 void LogisticRegression::save(std::ostream& out) const
 {
     BinaryWriter w(out);
-    writeModelHeader(w, algorithm(), kFormatVersion);
-    writeParamMap(w, params());
+    writeModelStart(w, *this, kFormatVersion);
     w.flag(m_fitted);
     if (m_fitted) {
         w.podVector(std::vector<double>(m_beta.data(), m_beta.data() + m_beta.size()));
@@ -326,15 +325,8 @@ void LogisticRegression::save(std::ostream& out) const
 void LogisticRegression::load(std::istream& in)
 {
     BinaryReader r(in, "logistic regression model");
-    if (readModelHeader(r, algorithm()) != kFormatVersion) {
-        r.fail("unsupported version");
-    }
     LogisticRegression loaded;
-    try {
-        loaded.setParams(readParamMap(r));
-    } catch (const std::invalid_argument& e) {
-        r.fail(e.what());
-    }
+    readModelStart(r, loaded, kFormatVersion);
     loaded.m_fitted = r.flag();
     if (loaded.m_fitted) {
         const auto beta = r.podVector<double>();

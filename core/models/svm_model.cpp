@@ -223,8 +223,7 @@ std::unique_ptr<Classifier> SvmModel::clone() const
 void SvmModel::save(std::ostream& out) const
 {
     BinaryWriter w(out);
-    writeModelHeader(w, algorithm(), kFormatVersion);
-    writeParamMap(w, params());
+    writeModelStart(w, *this, kFormatVersion);
     w.flag(m_machine != nullptr);
     if (m_machine) {
         w.pod(std::int64_t(m_features));
@@ -244,15 +243,8 @@ void SvmModel::save(std::ostream& out) const
 void SvmModel::load(std::istream& in)
 {
     BinaryReader r(in, "svm model");
-    if (readModelHeader(r, algorithm()) != kFormatVersion) {
-        r.fail("unsupported version");
-    }
     SvmModel loaded;
-    try {
-        loaded.setParams(readParamMap(r));
-    } catch (const std::invalid_argument& e) {
-        r.fail(e.what());
-    }
+    readModelStart(r, loaded, kFormatVersion);
     if (r.flag()) {
         loaded.m_features = int(r.pod<std::int64_t>());
         std::istringstream buffer(r.string());

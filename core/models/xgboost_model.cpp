@@ -503,8 +503,7 @@ std::unique_ptr<Classifier> XGBoostModel::clone() const
 void XGBoostModel::save(std::ostream& out) const
 {
     BinaryWriter w(out);
-    writeModelHeader(w, algorithm(), kFormatVersion);
-    writeParamMap(w, params());
+    writeModelStart(w, *this, kFormatVersion);
     w.flag(m_booster != nullptr);
     if (m_booster) {
         w.pod(std::int64_t(m_features));
@@ -519,15 +518,8 @@ void XGBoostModel::save(std::ostream& out) const
 void XGBoostModel::load(std::istream& in)
 {
     BinaryReader r(in, algorithm() + " model");
-    if (readModelHeader(r, algorithm()) != kFormatVersion) {
-        r.fail("unsupported version");
-    }
     XGBoostModel loaded(m_mode);
-    try {
-        loaded.setParams(readParamMap(r));
-    } catch (const std::invalid_argument& e) {
-        r.fail(e.what());
-    }
+    readModelStart(r, loaded, kFormatVersion);
     if (r.flag()) {
         loaded.m_features = int(r.pod<std::int64_t>());
         loaded.m_bestIteration = int(r.pod<std::int64_t>());
