@@ -8,6 +8,8 @@
 #include "explain/scorer.h"
 #include "io/model_bundle.h"
 
+#include "support/cli_run.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -22,25 +24,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = credit::test::CliRun;
 
 Run runCli(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(CREDIT_CLI), arguments);
-    Run run;
-    if (!process.waitForFinished(240000)) {
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return credit::test::runCli(arguments, 240000);
 }
 
 QByteArray fileHash(const QString& path)

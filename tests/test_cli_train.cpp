@@ -3,6 +3,8 @@
 // The real `credit-risk train` and `credit-risk evaluate` binaries on German Credit: the
 // leaderboard JSON, the logistic-regression quality floor, evaluation of the bundle, and the
 // exit codes for bad usage and a damaged bundle.
+#include "support/cli_run.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QJsonArray>
@@ -19,27 +21,11 @@ class TestCliTrain : public QObject
 private:
     QTemporaryDir m_dir;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = credit::test::CliRun;
 
     Run run(const QStringList& arguments, int timeoutMs = 240000)
     {
-        QProcess process;
-        process.start(QStringLiteral(CREDIT_CLI), arguments);
-        Run r;
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished();
-            return r;
-        }
-        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        r.out = process.readAllStandardOutput();
-        r.err = process.readAllStandardError();
-        return r;
+        return credit::test::runCli(arguments, timeoutMs);
     }
 
     QString file(const char* name) const { return m_dir.filePath(QLatin1String(name)); }
