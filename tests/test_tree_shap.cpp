@@ -3,6 +3,7 @@
 // TreeShap against XGBoost's own pred_contribs (the reference implementation of the same
 // algorithm), on boosters trained here through the C API: deep trees, features split several
 // times on one path, missing values, forests and boosting.
+#include "models/param_binder.h"
 #include "models/tree_shap.h"
 #include "models/xgboost_model.h"
 
@@ -13,6 +14,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -58,6 +60,8 @@ struct Fixture
             y.push_back(unit(rng) < 1.0 / (1.0 + std::exp(-logit)) ? 1.0f : 0.0f);
         }
     }
+
+    std::vector<std::uint8_t> labels() const { return {y.begin(), y.end()}; }
 
     Matrix eigen() const
     {
@@ -195,10 +199,7 @@ private slots:
     {
         const Fixture f(3, 0.0);
         const Matrix x = f.eigen();
-        std::vector<std::uint8_t> y;
-        for (const float v : f.y) {
-            y.push_back(std::uint8_t(v));
-        }
+        const std::vector<std::uint8_t> y = f.labels();
         for (const auto mode : {XGBoostModel::Mode::RandomForest, XGBoostModel::Mode::Boosting}) {
             XGBoostModel model(mode);
             model.fit(x, y, FitOptions{});
@@ -224,6 +225,92 @@ private slots:
             const auto after = model.contributions(shifted);
             const Vector afterMargin = model.decisionFunction(shifted);
             QVERIFY(std::abs(after->row(0).sum() - afterMargin[0]) < 1e-4);
+        }
+    }
+
+    // The indicator column (3) is given to XGBoost with its zeros as missing values, at fit
+    // and at prediction, in both prediction paths and in the contributions: a NaN there must
+    // give exactly what a 0 gives. (Trained on the zeros as values, a NaN would follow each
+    // split's default branch and the 0 its threshold, which differ.) The numeric columns keep
+    // their zeros as values.
+    void indicatorZerosAreMissing()
+    {
+        const Fixture f(5, 0.0);
+        const Matrix x = f.eigen();
+        const std::vector<std::uint8_t> y = f.labels();
+        Matrix asNaN = x;
+        int zeros = 0;
+        for (Eigen::Index r = 0; r < x.rows(); ++r) {
+            if (x(r, 3) == 0.0) {
+                asNaN(r, 3) = std::numeric_limits<double>::quiet_NaN();
+                ++zeros;
+            }
+        }
+        QVERIFY(zeros > 100);
+        for (const auto mode : {XGBoostModel::Mode::RandomForest, XGBoostModel::Mode::Boosting}) {
+            XGBoostModel model(mode);
+            model.fit(x, y, FitOptions{});
+            QVERIFY(model.decisionFunction(asNaN) == model.decisionFunction(x));
+            QVERIFY(*model.contributions(asNaN) == *model.contributions(x));
+            for (Eigen::Index r = 0; r < 40; ++r) {
+                QCOMPARE(model.decisionFunction(asNaN.row(r))[0],
+                         model.decisionFunction(x.row(r))[0]);
+            }
+            // Saved and loaded, the model keeps the rule.
+            std::stringstream file;
+            model.save(file);
+            XGBoostModel loaded(mode);
+            loaded.load(file);
+            QVERIFY(loaded.decisionFunction(asNaN) == model.decisionFunction(x));
+        }
+    }
+
+    // Models saved in format 1 (before the indicator rule) were trained on the zeros as values
+    // and still load, and are predicted as they were: the zeros stay values.
+    void readsFormatOneModels()
+    {
+        const Fixture f(9, 0.0);
+        Booster b;
+        check(XGDMatrixCreateFromMat(f.x.data(), bst_ulong(f.rows), bst_ulong(f.cols),
+                                     std::numeric_limits<float>::quiet_NaN(), &b.data));
+        check(XGDMatrixSetFloatInfo(b.data, "label", f.y.data(), bst_ulong(f.rows)));
+        check(XGBoosterCreate(&b.data, 1, &b.handle));
+        for (const auto& [name, value] : std::vector<std::pair<const char*, const char*>>{
+                 {"objective", "binary:logistic"},
+                 {"tree_method", "hist"},
+                 {"nthread", "1"},
+                 {"verbosity", "0"},
+                 {"max_depth", "3"}}) {
+            check(XGBoosterSetParam(b.handle, name, value));
+        }
+        for (int r = 0; r < 20; ++r) {
+            check(XGBoosterUpdateOneIter(b.handle, r, b.data));
+        }
+        bst_ulong length = 0;
+        const char* data = nullptr;
+        check(XGBoosterSaveModelToBuffer(b.handle, "{\"format\": \"ubj\"}", &length, &data));
+        const std::string booster(data, length);
+        bst_ulong n = 0;
+        const float* margins = nullptr;
+        check(XGBoosterPredict(b.handle, b.data, 1, 0, 0, &n, &margins));
+
+        // The format-1 layout: header, parameters, fitted flag, features, best iteration,
+        // booster.
+        std::stringstream file;
+        BinaryWriter w(file);
+        writeModelHeader(w, "gbdt", 1);
+        writeParamMap(w, XGBoostModel(XGBoostModel::Mode::Boosting).params());
+        w.flag(true);
+        w.pod(std::int64_t(f.cols));
+        w.pod(std::int64_t(-1));
+        w.string(booster);
+        XGBoostModel model(XGBoostModel::Mode::Boosting);
+        model.load(file);
+        const Matrix x = f.eigen();
+        const Vector ours = model.decisionFunction(x);
+        for (Eigen::Index r = 0; r < x.rows(); ++r) {
+            QCOMPARE(ours[r], double(margins[r]));
+            QCOMPARE(model.decisionFunction(x.row(r))[0], double(margins[r]));
         }
     }
 

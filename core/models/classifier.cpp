@@ -168,9 +168,11 @@ void writeModelStart(BinaryWriter& w, const Classifier& model, std::uint64_t ver
     writeParamMap(w, model.params());
 }
 
-void readModelStart(BinaryReader& r, Classifier& fresh, std::uint64_t version)
+std::uint64_t readModelStart(BinaryReader& r, Classifier& fresh, std::uint64_t version,
+                             std::uint64_t oldest)
 {
-    if (readModelHeader(r, fresh.algorithm()) != version) {
+    const std::uint64_t found = readModelHeader(r, fresh.algorithm());
+    if (found > version || found < (oldest == 0 ? version : oldest)) {
         r.fail("unsupported version");
     }
     try {
@@ -178,6 +180,7 @@ void readModelStart(BinaryReader& r, Classifier& fresh, std::uint64_t version)
     } catch (const std::invalid_argument& e) {
         r.fail(e.what());
     }
+    return found;
 }
 
 void checkTrainingData(const std::string& algorithm, const Matrix& x,

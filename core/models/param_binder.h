@@ -51,9 +51,11 @@ std::uint64_t readModelHeader(BinaryReader& r, const std::string& algorithm);
 
 /// How every classifier's save() starts: the header, then the parameters.
 void writeModelStart(BinaryWriter& w, const Classifier& model, std::uint64_t version);
-/// Reads what writeModelStart() wrote into `fresh`, a default model of the same algorithm;
-/// another algorithm, another version or invalid parameters fail through r.fail().
-void readModelStart(BinaryReader& r, Classifier& fresh, std::uint64_t version);
+/// Reads what writeModelStart() wrote into `fresh`, a default model of the same algorithm,
+/// and returns the file's version. Another algorithm, a version outside [oldest, version]
+/// (oldest 0: exactly `version`) or invalid parameters fail through r.fail().
+std::uint64_t readModelStart(BinaryReader& r, Classifier& fresh, std::uint64_t version,
+                             std::uint64_t oldest = 0);
 
 /// Throws std::invalid_argument unless x and y agree in size, y holds both classes and x is
 /// finite. `algorithm` prefixes the message.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <stdexcept>
 
 namespace credit::core::xgb {
@@ -39,24 +40,56 @@ constexpr std::size_t kBatchRows = 32768;   // rows per batch fed to XGBoost whi
 constexpr std::size_t kTileRows = 256;      // transposition tile (fits in L1/L2)
 constexpr std::size_t kSketchRows = 131072; // rows sketched for the bin boundaries
 
-// Rows `rows` (or every row when empty) of the column-major X as a row-major float block,
-// transposed in tiles so that both the reads and the writes stay in cache.
-void gatherFloat(const Matrix& x, const std::vector<std::size_t>& rows, std::size_t begin,
-                 std::size_t count, std::vector<float>& out)
+} // namespace
+
+ZeroIsMissing indicatorColumns(const Matrix& x)
 {
+    ZeroIsMissing mask(std::size_t(x.cols()), 0);
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        const auto column = x.col(j);
+        mask[std::size_t(j)] =
+            std::all_of(column.begin(), column.end(), [](double v) { return v == 0.0 || v == 1.0; })
+                ? 1
+                : 0;
+    }
+    return mask;
+}
+
+// Transposed in tiles so that both the reads and the writes stay in cache.
+void gatherFloat(const Matrix& x, const std::vector<std::size_t>& rows, std::size_t begin,
+                 std::size_t count, const ZeroIsMissing& mask, std::vector<float>& out)
+{
+    constexpr float kMissing = std::numeric_limits<float>::quiet_NaN();
     const std::size_t p = std::size_t(x.cols());
     out.resize(count * p);
     for (std::size_t t = 0; t < count; t += kTileRows) {
         const std::size_t end = std::min(count, t + kTileRows);
         for (std::size_t j = 0; j < p; ++j) {
             const double* column = x.col(Eigen::Index(j)).data();
+            const bool zeroIsMissing = !mask.empty() && mask[j];
             for (std::size_t i = t; i < end; ++i) {
                 const std::size_t r = rows.empty() ? begin + i : rows[begin + i];
-                out[i * p + j] = float(column[r]);
+                const float v = float(column[r]);
+                out[i * p + j] = zeroIsMissing && v == 0.0f ? kMissing : v;
             }
         }
     }
 }
+
+Matrix withMissingZeros(const Matrix& x, const ZeroIsMissing& mask)
+{
+    Matrix out = x;
+    for (std::size_t j = 0; j < mask.size() && Eigen::Index(j) < x.cols(); ++j) {
+        if (mask[j]) {
+            auto column = out.col(Eigen::Index(j));
+            column = (column.array() == 0.0)
+                         .select(std::numeric_limits<double>::quiet_NaN(), column);
+        }
+    }
+    return out;
+}
+
+namespace {
 
 // Feeds X in float batches to XGBQuantileDMatrix: only the histogram index (one byte per
 // value) is kept by XGBoost, never a float or sparse copy of the whole matrix.
@@ -65,6 +98,7 @@ struct BatchFeeder
     const Matrix* x = nullptr;
     const std::vector<std::size_t>* rows = nullptr;
     const std::vector<std::uint8_t>* y = nullptr;
+    const ZeroIsMissing* mask = nullptr;
     DMatrixHandle proxy = nullptr;
     std::size_t total = 0;
     std::size_t position = 0;
@@ -80,7 +114,7 @@ struct BatchFeeder
             return 0;
         }
         const std::size_t count = std::min(kBatchRows, f->total - f->position);
-        gatherFloat(*f->x, *f->rows, f->position, count, f->values);
+        gatherFloat(*f->x, *f->rows, f->position, count, *f->mask, f->values);
         f->labels.resize(count);
         for (std::size_t i = 0; i < count; ++i) {
             const std::size_t r = f->rows->empty() ? f->position + i : (*f->rows)[f->position + i];
@@ -98,8 +132,8 @@ struct BatchFeeder
 };
 
 void quantileDMatrix(const Matrix& x, const std::vector<std::size_t>& rows,
-                     const std::vector<std::uint8_t>& y, int threads, std::int64_t maxBin,
-                     DMatrix& out, DMatrixHandle reference = nullptr)
+                     const std::vector<std::uint8_t>& y, const ZeroIsMissing& mask, int threads,
+                     std::int64_t maxBin, DMatrix& out, DMatrixHandle reference = nullptr)
 {
     DMatrix proxy;
     check(XGProxyDMatrixCreate(&proxy.handle), "proxy");
@@ -107,6 +141,7 @@ void quantileDMatrix(const Matrix& x, const std::vector<std::size_t>& rows,
     feeder.x = &x;
     feeder.rows = &rows;
     feeder.y = &y;
+    feeder.mask = &mask;
     feeder.proxy = proxy.handle;
     feeder.total = rows.empty() ? std::size_t(x.rows()) : rows.size();
     const std::string config = "{\"missing\": NaN, \"nthread\": " + std::to_string(threads) +
@@ -123,12 +158,12 @@ void quantileDMatrix(const Matrix& x, const std::vector<std::size_t>& rows,
 // dominated the fit (5 of 6 CPU seconds for 1M rows and 11 rounds) while quantiles of 131k
 // rows are within about 0.3 % in rank of the full ones, finer than the histogram's bins.
 void trainingDMatrix(const Matrix& x, const std::vector<std::size_t>& rows,
-                     const std::vector<std::uint8_t>& y, int threads, std::int64_t maxBin,
-                     DMatrix& out)
+                     const std::vector<std::uint8_t>& y, const ZeroIsMissing& mask, int threads,
+                     std::int64_t maxBin, DMatrix& out)
 {
     const std::size_t total = rows.empty() ? std::size_t(x.rows()) : rows.size();
     if (total <= kSketchRows) {
-        quantileDMatrix(x, rows, y, threads, maxBin, out);
+        quantileDMatrix(x, rows, y, mask, threads, maxBin, out);
         return;
     }
     std::vector<std::size_t> sample(kSketchRows);
@@ -137,17 +172,18 @@ void trainingDMatrix(const Matrix& x, const std::vector<std::size_t>& rows,
         sample[i] = rows.empty() ? k : rows[k];
     }
     DMatrix reference;
-    quantileDMatrix(x, sample, y, threads, maxBin, reference);
-    quantileDMatrix(x, rows, y, threads, maxBin, out, reference.handle);
+    quantileDMatrix(x, sample, y, mask, threads, maxBin, reference);
+    quantileDMatrix(x, rows, y, mask, threads, maxBin, out, reference.handle);
 }
 
 // A plain DMatrix (full float values): the early-stopping validation rows.
 void plainDMatrix(const Matrix& x, const std::vector<std::size_t>& rows,
-                  const std::vector<std::uint8_t>* y, int threads, DMatrix& out)
+                  const std::vector<std::uint8_t>* y, const ZeroIsMissing& mask, int threads,
+                  DMatrix& out)
 {
     std::vector<float> values;
     const std::size_t n = rows.empty() ? std::size_t(x.rows()) : rows.size();
-    gatherFloat(x, rows, 0, n, values);
+    gatherFloat(x, rows, 0, n, mask, values);
     const std::size_t p = std::size_t(x.cols());
     const std::string interface = denseInterface(values.data(), n, p, "<f4", p * 4, 4);
     const std::string config = "{\"missing\": NaN, \"nthread\": " + std::to_string(threads) + "}";

@@ -33,15 +33,35 @@ struct DMatrix
 std::string denseInterface(const void* data, std::size_t rows, std::size_t cols,
                            const char* typestr, std::size_t rowStride, std::size_t colStride);
 
+/// Per column of X: 1 where a 0 is handed to XGBoost as a missing value. Used for indicator
+/// columns (one-hot levels, missing flags: every value 0 or 1), so that XGBoost stores and
+/// scans only the 1s. A split on such a column then sends the 1s one way and the 0s the
+/// learned default way, the same partition as a split between 0 and 1, and the histograms
+/// cost a third as much on credit-g (about 22 of 64 values per row are not 0). Empty: no
+/// column is treated so (models saved before format 2).
+using ZeroIsMissing = std::vector<std::uint8_t>;
+
+/// The indicator columns of X (every value 0 or 1) as a ZeroIsMissing mask.
+ZeroIsMissing indicatorColumns(const Matrix& x);
+
+/// Rows `rows` of X (every row from `begin` when `rows` is empty: rows begin .. begin+count)
+/// as a row-major float block, with a 0 in a masked column written as NaN.
+void gatherFloat(const Matrix& x, const std::vector<std::size_t>& rows, std::size_t begin,
+                 std::size_t count, const ZeroIsMissing& mask, std::vector<float>& out);
+
+/// X with a 0 in a masked column replaced by NaN (for the model's own tree walks).
+Matrix withMissingZeros(const Matrix& x, const ZeroIsMissing& mask);
+
 /// The training matrix of rows `rows` of X (every row when empty) with labels y, as a
-/// QuantileDMatrix fed in float batches: XGBoost keeps only its one-byte histogram index.
+/// QuantileDMatrix fed in float batches: XGBoost keeps only its histogram index.
 /// Above 131,072 rows the bin boundaries come from an evenly spaced sample of that many rows.
 void trainingDMatrix(const Matrix& x, const std::vector<std::size_t>& rows,
-                     const std::vector<std::uint8_t>& y, int threads, std::int64_t maxBin,
-                     DMatrix& out);
+                     const std::vector<std::uint8_t>& y, const ZeroIsMissing& mask, int threads,
+                     std::int64_t maxBin, DMatrix& out);
 
 /// A plain DMatrix (full float values) of rows `rows` of X, with labels when y is given.
 void plainDMatrix(const Matrix& x, const std::vector<std::size_t>& rows,
-                  const std::vector<std::uint8_t>* y, int threads, DMatrix& out);
+                  const std::vector<std::uint8_t>* y, const ZeroIsMissing& mask, int threads,
+                  DMatrix& out);
 
 } // namespace credit::core::xgb

@@ -24,7 +24,9 @@ using xgb::DMatrix;
 using xgb::plainDMatrix;
 using xgb::trainingDMatrix;
 
-constexpr std::uint64_t kFormatVersion = 1;
+// 2: adds the zero-is-missing mask of the indicator columns; 1 is read as "no mask".
+constexpr std::uint64_t kFormatVersion = 2;
+constexpr std::uint64_t kOldestFormat = 1;
 constexpr Eigen::Index kParallelRows = 256; // smaller batches are predicted on one thread
 constexpr Eigen::Index kOwnWalkRows = 16;    // smaller batches: TreeShap::margin, not XGBoost
 constexpr std::int64_t kForestChunk = 25;   // trees grown per call at most (cancel checks)
@@ -198,7 +200,7 @@ XGBoostModel::~XGBoostModel() = default;
 XGBoostModel::XGBoostModel(const XGBoostModel& other)
     : m_mode(other.m_mode), m_forest(other.m_forest), m_boosting(other.m_boosting),
       m_features(other.m_features), m_threads(other.m_threads),
-      m_bestIteration(other.m_bestIteration)
+      m_bestIteration(other.m_bestIteration), m_zeroIsMissing(other.m_zeroIsMissing)
 {
     {
         const std::lock_guard lock(other.m_shapMutex); // share what was built, build nothing
@@ -267,6 +269,7 @@ void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
     const int threads = std::max(1, options.threads);
     const bool forest = m_mode == Mode::RandomForest;
     const std::int64_t maxBin = forest ? m_forest.maxBin : m_boosting.maxBin;
+    const xgb::ZeroIsMissing mask = xgb::indicatorColumns(x);
 
     auto makeBooster = [&](std::vector<DMatrixHandle> cache) {
         auto b = std::make_unique<Booster>();
@@ -322,7 +325,7 @@ void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
         // chunk / n_trees, XGBoost scales each tree's leaves by eta / chunk = 1 / n_trees, so
         // the sum over all trees is the forest's average.
         DMatrix train;
-        trainingDMatrix(x, allRows, y, threads, maxBin, train);
+        trainingDMatrix(x, allRows, y, mask, threads, maxBin, train);
         const std::int64_t total = m_forest.nTrees;
         const std::int64_t chunk = forestChunk(total);
         booster = makeBooster({train.handle});
@@ -347,8 +350,8 @@ void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
             stratifiedSplit(y, m_boosting.validationFraction, options.seed, trainRows, validRows);
             DMatrix train;
             DMatrix valid;
-            trainingDMatrix(x, trainRows, y, threads, maxBin, train);
-            plainDMatrix(x, validRows, &y, threads, valid);
+            trainingDMatrix(x, trainRows, y, mask, threads, maxBin, train);
+            plainDMatrix(x, validRows, &y, mask, threads, valid);
             booster = makeBooster({train.handle, valid.handle});
             double bestLoss = std::numeric_limits<double>::infinity();
             const char* names[] = {"valid"};
@@ -384,7 +387,7 @@ void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
         }
         if (m_boosting.earlyStoppingRounds == 0 || m_boosting.refit) {
             DMatrix train;
-            trainingDMatrix(x, allRows, y, threads, maxBin, train);
+            trainingDMatrix(x, allRows, y, mask, threads, maxBin, train);
             booster = makeBooster({train.handle});
             for (int round = 0; round < keepRounds; ++round) {
                 reportOrCancel(options, name,
@@ -407,6 +410,7 @@ void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
     m_features = int(x.cols());
     m_threads = threads;
     m_bestIteration = bestIteration;
+    m_zeroIsMissing = mask;
     // Configure both boosters before sharing (thread safety).
     predictProba(Matrix::Zero(kOwnWalkRows, x.cols()));
     predictProba(Matrix::Zero(kParallelRows, x.cols()));
@@ -425,25 +429,47 @@ Vector XGBoostModel::decisionFunction(const Matrix& x) const
         return Vector();
     }
     if (x.rows() < kOwnWalkRows) {
-        return treeShap(false)->margin(x);
+        return treeShap(false)->margin(m_zeroIsMissing.empty()
+                                           ? x
+                                           : xgb::withMissingZeros(x, m_zeroIsMissing));
     }
-    // In-place prediction straight from Eigen's column-major doubles (strides in bytes).
-    const std::string interface =
-        denseInterface(x.data(), std::size_t(x.rows()), std::size_t(x.cols()), "<f8", 8,
-                       8 * std::size_t(x.rows()));
     static const char* const kConfig = "{\"type\": 1, \"training\": false, \"iteration_begin\": "
                                        "0, \"iteration_end\": 0, \"strict_shape\": false, "
                                        "\"cache_id\": 0, \"missing\": NaN}";
+    BoosterHandle handle = x.rows() < kParallelRows ? m_booster->serial : m_booster->handle;
     const bst_ulong* shape = nullptr;
     bst_ulong dim = 0;
     const float* result = nullptr;
-    BoosterHandle handle = x.rows() < kParallelRows ? m_booster->serial : m_booster->handle;
-    check(XGBoosterPredictFromDense(handle, interface.c_str(), kConfig, nullptr, &shape, &dim,
-                                    &result),
-          "predicting");
     Vector out(x.rows());
-    for (Eigen::Index i = 0; i < x.rows(); ++i) {
-        out[i] = double(result[i]);
+    if (m_zeroIsMissing.empty()) {
+        // In-place prediction straight from Eigen's column-major doubles (strides in bytes).
+        const std::string interface =
+            denseInterface(x.data(), std::size_t(x.rows()), std::size_t(x.cols()), "<f8", 8,
+                           8 * std::size_t(x.rows()));
+        check(XGBoosterPredictFromDense(handle, interface.c_str(), kConfig, nullptr, &shape,
+                                        &dim, &result),
+              "predicting");
+        for (Eigen::Index i = 0; i < x.rows(); ++i) {
+            out[i] = double(result[i]);
+        }
+        return out;
+    }
+    // Row-major float blocks with the masked zeros as NaN, a block at a time so that a large
+    // batch never holds a float copy of the whole matrix.
+    constexpr std::size_t kBlockRows = 32768;
+    const std::size_t n = std::size_t(x.rows());
+    const std::size_t p = std::size_t(x.cols());
+    std::vector<float> block;
+    for (std::size_t begin = 0; begin < n; begin += kBlockRows) {
+        const std::size_t count = std::min(kBlockRows, n - begin);
+        xgb::gatherFloat(x, {}, begin, count, m_zeroIsMissing, block);
+        const std::string interface = denseInterface(block.data(), count, p, "<f4", p * 4, 4);
+        check(XGBoosterPredictFromDense(handle, interface.c_str(), kConfig, nullptr, &shape,
+                                        &dim, &result),
+              "predicting");
+        for (std::size_t i = 0; i < count; ++i) {
+            out[Eigen::Index(begin + i)] = double(result[i]);
+        }
     }
     return out;
 }
@@ -482,7 +508,8 @@ std::optional<Matrix> XGBoostModel::contributions(const Matrix& x) const
         throw std::invalid_argument(algorithm() + ": expected " + std::to_string(m_features) +
                                     " features, got " + std::to_string(x.cols()));
     }
-    return treeShap(true)->contributions(x);
+    return treeShap(true)->contributions(
+        m_zeroIsMissing.empty() ? x : xgb::withMissingZeros(x, m_zeroIsMissing));
 }
 
 int XGBoostModel::rounds() const
@@ -508,6 +535,7 @@ void XGBoostModel::save(std::ostream& out) const
     if (m_booster) {
         w.pod(std::int64_t(m_features));
         w.pod(std::int64_t(m_bestIteration));
+        w.string(std::string(m_zeroIsMissing.begin(), m_zeroIsMissing.end()));
         w.string(m_booster->serialise());
     }
     if (!out) {
@@ -519,13 +547,23 @@ void XGBoostModel::load(std::istream& in)
 {
     BinaryReader r(in, algorithm() + " model");
     XGBoostModel loaded(m_mode);
-    readModelStart(r, loaded, kFormatVersion);
+    const std::uint64_t version = readModelStart(r, loaded, kFormatVersion, kOldestFormat);
     if (r.flag()) {
         loaded.m_features = int(r.pod<std::int64_t>());
         loaded.m_bestIteration = int(r.pod<std::int64_t>());
+        if (version >= 2) {
+            const std::string mask = r.string();
+            loaded.m_zeroIsMissing.assign(mask.begin(), mask.end());
+        }
         const std::string buffer = r.string();
         if (loaded.m_features <= 0) {
             r.fail("no features");
+        }
+        if (!loaded.m_zeroIsMissing.empty() &&
+            (loaded.m_zeroIsMissing.size() != std::size_t(loaded.m_features) ||
+             std::any_of(loaded.m_zeroIsMissing.begin(), loaded.m_zeroIsMissing.end(),
+                         [](std::uint8_t v) { return v > 1; }))) {
+            r.fail("the missing-value mask does not match the features");
         }
         bst_ulong features = 0;
         try {
@@ -546,6 +584,7 @@ void XGBoostModel::load(std::istream& in)
     m_boosting = loaded.m_boosting;
     m_features = loaded.m_features;
     m_bestIteration = loaded.m_bestIteration;
+    m_zeroIsMissing = std::move(loaded.m_zeroIsMissing);
     m_booster = std::move(loaded.m_booster);
     const std::lock_guard lock(m_shapMutex);
     m_trees.reset();

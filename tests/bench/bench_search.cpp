@@ -3,9 +3,10 @@
 // Random search, 50 trials × stratified 5-fold, on 2 threads, for RF and GBDT on German
 // Credit (built-in search spaces, seed 42): wall time including the per-fold pipelines, and
 // the best trial's AUC. Median of `runs` runs (default 3; first argument overrides; the
-// second sets the thread count).
+// second sets the thread count; the third, e.g. "gbdt", runs one algorithm).
 //
 //   cmake --build build --target bench_search && build/tests/bench/bench_search [runs] [threads]
+//       [rf|gbdt]
 #include "data/dataset_reader.h"
 #include "train/random_search.h"
 
@@ -28,7 +29,9 @@ int main(int argc, char** argv)
                 runs);
     std::printf("%-6s %10s %10s %10s %8s %8s\n", "model", "median s", "min s", "max s", "trials",
                 "best AUC");
-    for (const std::string algorithm : {"rf", "gbdt"}) {
+    const std::vector<std::string> algorithms =
+        argc > 3 ? std::vector<std::string>{argv[3]} : std::vector<std::string>{"rf", "gbdt"};
+    for (const std::string& algorithm : algorithms) {
         SearchParams params;
         params.algorithms = {algorithm};
         params.trials = 50;
