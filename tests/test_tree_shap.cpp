@@ -5,6 +5,7 @@
 // times on one path, missing values, forests and boosting.
 #include "models/param_binder.h"
 #include "models/tree_shap.h"
+#include "models/xgboost_matrix.h"
 #include "models/xgboost_model.h"
 
 #include <xgboost/c_api.h>
@@ -263,6 +264,21 @@ private slots:
             loaded.load(file);
             QVERIFY(loaded.decisionFunction(asNaN) == model.decisionFunction(x));
         }
+    }
+
+    // Only indicator columns get the rule, and only up to kSparseRowsMax rows: above, XGBoost's
+    // sparse index would take more memory than the dense one-byte index.
+    void indicatorMaskOnlyForSmallData()
+    {
+        const Matrix small = Fixture(5, 0.0).eigen();
+        const xgb::ZeroIsMissing mask = xgb::indicatorColumns(small);
+        QCOMPARE(mask, xgb::ZeroIsMissing({0, 0, 0, 1, 0, 0, 0}));
+        Matrix large = Matrix::Zero(xgb::kSparseRowsMax + 1, 2);
+        large.col(0).setOnes();
+        large(0, 0) = 0.0;
+        QCOMPARE(xgb::indicatorColumns(large), xgb::ZeroIsMissing({0, 0}));
+        QCOMPARE(xgb::indicatorColumns(large.topRows(xgb::kSparseRowsMax)),
+                 xgb::ZeroIsMissing({1, 1}));
     }
 
     // Models saved in format 1 (before the indicator rule) were trained on the zeros as values

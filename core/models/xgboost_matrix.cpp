@@ -45,7 +45,7 @@ constexpr std::size_t kSketchRows = 131072; // rows sketched for the bin boundar
 ZeroIsMissing indicatorColumns(const Matrix& x)
 {
     ZeroIsMissing mask(std::size_t(x.cols()), 0);
-    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+    for (Eigen::Index j = 0; j < x.cols() && x.rows() <= kSparseRowsMax; ++j) {
         const auto column = x.col(j);
         mask[std::size_t(j)] =
             std::all_of(column.begin(), column.end(), [](double v) { return v == 0.0 || v == 1.0; })
