@@ -502,7 +502,7 @@ void TestExplain::batchEqualsRowByRow()
             }
         }
     }
-    Eigen::MatrixXd x;
+    DesignMatrix x;
     std::vector<std::string> rowErrors;
     model->pipeline().transformTexts(names, cells, x, rowErrors);
     const Vector modelPd = model->predictMatrix(x);
@@ -510,7 +510,7 @@ void TestExplain::batchEqualsRowByRow()
     QVERIFY(scorer.adverseAttributes(x, 3, top));
     for (std::size_t i = 0; i < valid.size(); ++i) {
         QVERIFY(rowErrors[i].empty());
-        const Eigen::MatrixXd one = model->pipeline().transformOne(*valid[i]);
+        const DesignMatrix one = model->pipeline().transformOne(*valid[i]);
         QVERIFY(one.row(0) == x.row(Eigen::Index(i)));
         const ScoreResult expected = scorer.score(*valid[i]);
         QVERIFY(std::fabs(modelPd[Eigen::Index(i)] - expected.modelPd) <= 1e-12);

@@ -129,13 +129,14 @@ private slots:
         pipeline.fit(data, kTrain);
         const auto names = pipeline.featureNames();
         std::vector<std::string> warnings;
-        const Eigen::MatrixXd x = pipeline.transform(data, {}, &warnings);
+        const DesignMatrix x = pipeline.transform(data, {}, &warnings);
         QCOMPARE(x.rows(), Eigen::Index(8));
         QCOMPARE(x.cols(), Eigen::Index(names.size()));
         const AttributeStats& amount = pipeline.attributes()[1];
         // Row 2: amount missing → median, flag 1.
         const auto a = Eigen::Index(indexOf(names, "credit_amount"));
-        QVERIFY(std::abs(x(2, a) - (4800.0 - amount.mean) / amount.sd) < 1e-12);
+        // Single precision: the value to 7 significant digits.
+        QCOMPARE(x(2, a), float((4800.0 - amount.mean) / amount.sd));
         QCOMPARE(x(2, a + 1), 1.0);
         QCOMPARE(x(1, a + 1), 0.0);
         // Row 4: purpose missing → mode "a".
@@ -150,14 +151,14 @@ private slots:
         // Business variable on row 1: 4800 / 24 = 200 per month, standardised.
         const AttributeStats& instalment = pipeline.attributes()[4];
         const auto mi = Eigen::Index(indexOf(names, "monthly_instalment"));
-        QVERIFY(std::abs(x(1, mi) * instalment.sd + instalment.mean - 200.0) < 1e-9);
+        QVERIFY(std::abs(double(x(1, mi)) * instalment.sd + instalment.mean - 200.0) < 1e-4);
         // Band of row 3: duration 36 (long), age 30 (adult).
         const auto band = Eigen::Index(indexOf(names, "duration_age_band=long/adult"));
         QVERIFY(band < x.cols());
         QCOMPARE(x(3, band), 1.0);
         // Training columns of a standardised numeric have mean 0.
         const auto d = Eigen::Index(indexOf(names, "duration"));
-        QVERIFY(std::abs(x.col(d).head(6).mean()) < 1e-12);
+        QVERIFY(std::abs(x.col(d).head(6).cast<double>().mean()) < 1e-6);
     }
 
     void statisticsIgnoreNonTrainingRows()
@@ -196,8 +197,8 @@ private slots:
         const auto col = Eigen::Index(indexOf(names, "purpose_woe"));
         QVERIFY(col < Eigen::Index(names.size()));
         std::vector<std::string> warnings;
-        const Eigen::MatrixXd x = pipeline.transform(smallData(), {}, &warnings);
-        QCOMPARE(x(1, col), purpose.woe[1]);
+        const DesignMatrix x = pipeline.transform(smallData(), {}, &warnings);
+        QCOMPARE(x(1, col), float(purpose.woe[1]));
         QCOMPARE(x(6, col), 0.0); // unseen "d" → WoE 0
         QCOMPARE(warnings.size(), std::size_t(1));
 
@@ -211,14 +212,14 @@ private slots:
         const Dataset data = smallData();
         FeaturePipeline pipeline;
         pipeline.fit(data, kTrain);
-        const Eigen::MatrixXd all = pipeline.transform(data);
+        const DesignMatrix all = pipeline.transform(data);
         for (std::size_t r = 0; r < data.rowCount(); ++r) {
             std::map<std::string, std::string> values;
             for (std::size_t c = 0; c < data.columnCount(); ++c) {
                 values[data.column(c).name()] = data.column(c).text(r);
             }
             std::vector<std::string> warnings;
-            const Eigen::MatrixXd one = pipeline.transformOne(values, &warnings);
+            const DesignMatrix one = pipeline.transformOne(values, &warnings);
             QCOMPARE(one.rows(), Eigen::Index(1));
             QVERIFY2((one.row(0) - all.row(Eigen::Index(r))).cwiseAbs().maxCoeff() < 1e-12,
                      qPrintable(QString::number(r)));
@@ -240,6 +241,61 @@ private slots:
                                  pipeline.transformOne({{"duration", "twelve"}}));
     }
 
+    // A number whose standardised value does not fit the single-precision design matrix is
+    // refused with the field's name, in all three ways of transforming; derived variables name
+    // their inputs. 1e30 still fits and is kept.
+    void tooLargeNumbersAreRefused()
+    {
+        const Dataset data = smallData();
+        FeaturePipeline pipeline;
+        pipeline.fit(data, kTrain);
+        const std::map<std::string, std::string> base{
+            {"duration", "12"}, {"credit_amount", "1200"}, {"age", "30"}, {"purpose", "a"}};
+        auto message = [&](const std::map<std::string, std::string>& values) -> std::string {
+            try {
+                pipeline.transformOne(values);
+            } catch (const std::invalid_argument& e) {
+                return e.what();
+            }
+            return {};
+        };
+        auto with = [&](const std::string& name, const std::string& value) {
+            auto values = base;
+            values[name] = value;
+            return values;
+        };
+        QCOMPARE(message(base), std::string());
+        QCOMPARE(message(with("credit_amount", "1e30")), std::string());
+        const std::string amount = message(with("credit_amount", "1e300"));
+        QVERIFY2(amount.find("field 'credit_amount' is too large") == 0, amount.c_str());
+        const std::string ratio = message(with("duration", "1e-300"));
+        QVERIFY2(ratio.find("(from credit_amount and duration)") != std::string::npos,
+                 ratio.c_str());
+
+        const std::vector<std::string> names{"duration", "credit_amount", "age", "purpose"};
+        const std::vector<std::string_view> cells{"12", "1200", "30", "a",
+                                                  "12", "1e300", "30", "a"};
+        DesignMatrix x;
+        std::vector<std::string> rowErrors;
+        pipeline.transformTexts(names, cells, x, rowErrors);
+        QCOMPARE(rowErrors.size(), std::size_t(2));
+        QVERIFY(rowErrors[0].empty());
+        QVERIFY(rowErrors[1].find("field 'credit_amount' is too large") == 0);
+        QVERIFY(x.row(1).isZero());
+        QVERIFY(x.allFinite());
+
+        std::vector<Column> columns;
+        columns.push_back(numeric("duration", {12, 24}));
+        columns.push_back(numeric("credit_amount", {1200, 1e300}));
+        columns.push_back(numeric("age", {22, 35}));
+        columns.push_back(categorical("purpose", {"a", "b"}, {0, 1}));
+        columns.push_back(categorical("class", {"good", "bad"}, {0, 1}));
+        const Dataset huge = Dataset::create(std::move(columns), TargetSpec{});
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pipeline.transform(huge));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pipeline.transform(huge, {1}));
+        QCOMPARE(pipeline.transform(huge, {0}).rows(), Eigen::Index(1));
+    }
+
     void optionsSwitchFeatures()
     {
         FeatureOptions options;
@@ -254,7 +310,7 @@ private slots:
         const std::vector<std::string> expected = {"duration", "credit_amount", "age", "purpose=b",
                                                    "purpose=c"};
         QCOMPARE(pipeline.featureNames(), expected);
-        const Eigen::MatrixXd x = pipeline.transform(smallData());
+        const DesignMatrix x = pipeline.transform(smallData());
         QCOMPARE(x(1, 1), 4800.0);        // raw value
         QCOMPARE(x(0, 3) + x(0, 4), 0.0); // reference level "a" → all zero
     }

@@ -29,8 +29,9 @@ std::shared_ptr<const TrainedModel> train(const Dataset& data, const std::string
 
 double sampleSd(const Matrix& x, Eigen::Index j)
 {
-    const double mean = x.col(j).mean();
-    return std::sqrt((x.col(j).array() - mean).square().sum() / double(x.rows() - 1));
+    const Eigen::VectorXd column = x.col(j).cast<double>();
+    const double mean = column.mean();
+    return std::sqrt((column.array() - mean).square().sum() / double(x.rows() - 1));
 }
 
 } // namespace
@@ -87,7 +88,7 @@ private slots:
         const FeatureImportance importance = featureImportance(*model, m_data);
         QCOMPARE(importance.kind, FeatureImportance::Kind::MeanAbsShap);
         const Matrix x = model->pipeline().transform(m_data);
-        const Matrix shap = *model->classifier().contributions(x);
+        const Contributions shap = *model->classifier().contributions(x);
         const auto names = model->pipeline().featureNames();
         QCOMPARE(importance.values.size(), names.size());
         for (Eigen::Index j = 0; j + 1 < shap.cols(); ++j) {

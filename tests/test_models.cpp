@@ -72,7 +72,7 @@ Problem separable(std::uint64_t seed, int nTrain = 400, int nTest = 400, int p =
             if (std::abs(s) < 0.3) {
                 continue;
             }
-            x.row(i++) = row;
+            x.row(i++) = row.cast<float>();
             y.push_back(s > 0 ? 1 : 0);
         }
     };

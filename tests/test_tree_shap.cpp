@@ -173,7 +173,7 @@ private slots:
         check(XGBoosterPredictFromDMatrix(b.handle, b.data, marginConfig, &shape, &dim, &margins));
 
         const Matrix x = f.eigen();
-        const Matrix ours = recursion.contributions(x);
+        const Contributions ours = recursion.contributions(x);
         const Vector ourMargin = recursion.margin(x);
         // Both ways give the same values (the tables only regroup the same terms).
         QVERIFY((tables.contributions(x) - ours).cwiseAbs().maxCoeff() < 1e-12);
@@ -375,7 +375,7 @@ private slots:
         QVERIFY(tables.usesTables());
         Matrix x(3, 2);
         x << 0.9, 5.0, 0.1, 5.0, std::numeric_limits<double>::quiet_NaN(), 0.0;
-        const Matrix c = shap.contributions(x);
+        const Contributions c = shap.contributions(x);
         QCOMPARE(c(0, 0), 2.25);
         QCOMPARE(c(1, 0), -0.75);
         QCOMPARE(c(2, 0), -0.75); // missing goes to the default (left) side

@@ -286,7 +286,7 @@ struct Worker
     std::vector<std::size_t> good;   ///< rows passing validation
     std::vector<std::string_view> cells;
     std::vector<double> values; ///< parsed numbers of the current row, per field
-    Eigen::MatrixXd x;
+    DesignMatrix x;
     std::vector<std::string> transformErrors;
     std::vector<std::size_t> top;
     /// Per attribute: value text → CSV-quoted reason sentence.

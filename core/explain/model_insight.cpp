@@ -55,7 +55,7 @@ FeatureImportance featureImportance(const TrainedModel& model, const Dataset& da
             const double sd = spreadOf(column).sd;
             values.push_back(beta[j] * (std::isfinite(sd) ? sd : 0.0));
         }
-    } else if (const std::optional<Matrix> shap = model.classifier().contributions(x)) {
+    } else if (const std::optional<Contributions> shap = model.classifier().contributions(x)) {
         out.kind = FeatureImportance::Kind::MeanAbsShap;
         for (Eigen::Index j = 0; j + 1 < shap->cols(); ++j) {
             values.push_back(shap->rows() == 0 ? 0.0 : shap->col(j).cwiseAbs().mean());

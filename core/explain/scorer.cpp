@@ -143,7 +143,7 @@ Scorer::Scorer(std::shared_ptr<const TrainedModel> model, ScoringSettings settin
     // β·x terms are linear, so they are re-centred on the mean applicant; TreeSHAP already is.
     m_recentre = m_model->classifier().algorithm() == "lr";
     if (m_recentre) {
-        const Eigen::MatrixXd meanRow = m_meanRow;
+        const Matrix meanRow = m_meanRow.cast<float>();
         if (const auto c = m_model->classifier().contributions(meanRow)) {
             m_meanContribution = c->row(0).head(m_meanRow.size());
         } else {
@@ -250,7 +250,7 @@ ScoreResult Scorer::score(const Applicant& applicant, bool withReasons) const
         return result;
     }
     result.outOfRange = outOfRange(applicant);
-    Eigen::MatrixXd x;
+    Matrix x;
     try {
         x = m_model->pipeline().transformOne(applicant, &result.warnings);
     } catch (const std::invalid_argument& error) {
@@ -264,7 +264,7 @@ ScoreResult Scorer::score(const Applicant& applicant, bool withReasons) const
     return std::move(scored[0]);
 }
 
-std::vector<ScoreResult> Scorer::scoreMatrix(const Eigen::MatrixXd& x,
+std::vector<ScoreResult> Scorer::scoreMatrix(const Matrix& x,
                                              const std::vector<const Applicant*>& applicants,
                                              bool withReasons, std::size_t maxReasons) const
 {
@@ -276,7 +276,7 @@ std::vector<ScoreResult> Scorer::scoreMatrix(const Eigen::MatrixXd& x,
     if (!withReasons) {
         return results;
     }
-    const std::optional<Matrix> contributions = m_model->classifier().contributions(x);
+    const std::optional<Contributions> contributions = m_model->classifier().contributions(x);
     if (!contributions) {
         return results;
     }
@@ -288,8 +288,8 @@ std::vector<ScoreResult> Scorer::scoreMatrix(const Eigen::MatrixXd& x,
     return results;
 }
 
-void Scorer::explain(const Eigen::MatrixXd& contributions, Eigen::Index row,
-                     const Eigen::MatrixXd& x, const Applicant* applicant,
+void Scorer::explain(const Contributions& contributions, Eigen::Index row,
+                     const Matrix& x, const Applicant* applicant,
                      std::size_t maxReasons, ScoreResult& result) const
 {
     const auto& attributes = m_model->pipeline().attributes();
@@ -347,7 +347,7 @@ void Scorer::explain(const Eigen::MatrixXd& contributions, Eigen::Index row,
     }
 }
 
-bool Scorer::adverseAttributes(const Eigen::MatrixXd& x, std::size_t maxReasons,
+bool Scorer::adverseAttributes(const Matrix& x, std::size_t maxReasons,
                                std::vector<std::size_t>& top) const
 {
     const std::size_t rows = std::size_t(x.rows());
@@ -355,7 +355,7 @@ bool Scorer::adverseAttributes(const Eigen::MatrixXd& x, std::size_t maxReasons,
     if (maxReasons == 0 || rows == 0) {
         return false;
     }
-    const std::optional<Matrix> contributions = m_model->classifier().contributions(x);
+    const std::optional<Contributions> contributions = m_model->classifier().contributions(x);
     if (!contributions) {
         return false;
     }
@@ -392,7 +392,7 @@ bool Scorer::adverseAttributes(const Eigen::MatrixXd& x, std::size_t maxReasons,
     return true;
 }
 
-std::string Scorer::attributeValue(std::size_t ai, const Eigen::MatrixXd& x, Eigen::Index row,
+std::string Scorer::attributeValue(std::size_t ai, const Matrix& x, Eigen::Index row,
                                    const Applicant* applicant) const
 {
     const AttributeStats& a = m_model->pipeline().attributes()[ai];

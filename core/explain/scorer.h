@@ -160,7 +160,7 @@ public:
     /// supplies value texts for the reasons (may be empty: values then come from the matrix).
     /// `maxReasons` limits the reasons built per row to the most adverse ones (0 = all); the
     /// sums (logOdds, basePoints) always cover every attribute.
-    std::vector<ScoreResult> scoreMatrix(const Eigen::MatrixXd& x,
+    std::vector<ScoreResult> scoreMatrix(const Matrix& x,
                                          const std::vector<const Applicant*>& applicants,
                                          bool withReasons, std::size_t maxReasons = 0) const;
 
@@ -173,12 +173,12 @@ public:
     /// Returns false (top filled with kNoAttribute) when the model has no contributions or
     /// maxReasons is 0.
     /// Cost: one contributions() call, then O(attributes) per row (partial sort).
-    bool adverseAttributes(const Eigen::MatrixXd& x, std::size_t maxReasons,
+    bool adverseAttributes(const Matrix& x, std::size_t maxReasons,
                            std::vector<std::size_t>& top) const;
     static constexpr std::size_t kNoAttribute = std::size_t(-1);
     /// The value text scoreMatrix() gives attribute `attribute` of row `row` of `x` when no
     /// applicant text is known (derived attributes; recovered from the design row).
-    std::string designValue(std::size_t attribute, const Eigen::MatrixXd& x,
+    std::string designValue(std::size_t attribute, const Matrix& x,
                             Eigen::Index row) const
     {
         return attributeValue(attribute, x, row, nullptr);
@@ -190,10 +190,10 @@ public:
 
 private:
     void decide(double modelPd, ScoreResult& result) const;
-    void explain(const Eigen::MatrixXd& contributions, Eigen::Index row,
-                 const Eigen::MatrixXd& x, const Applicant* applicant, std::size_t maxReasons,
+    void explain(const Contributions& contributions, Eigen::Index row,
+                 const Matrix& x, const Applicant* applicant, std::size_t maxReasons,
                  ScoreResult& result) const;
-    std::string attributeValue(std::size_t attribute, const Eigen::MatrixXd& x, Eigen::Index row,
+    std::string attributeValue(std::size_t attribute, const Matrix& x, Eigen::Index row,
                                const Applicant* applicant) const;
 
     std::shared_ptr<const TrainedModel> m_model;

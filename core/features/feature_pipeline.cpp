@@ -403,21 +403,27 @@ namespace {
 
 // Writes the encoded columns of attribute `a` for n raw values into `out` (already zeroed),
 // starting at column `first`. Returns the number of unseen levels met.
+// Rows whose standardised value does not fit in single precision (beyond about ±3.4e38, e.g.
+// an amount of 1e300) are appended to `tooLarge`: the callers refuse them (tooLargeMessage).
 std::size_t encode(const AttributeStats& a, std::size_t ai, const FeatureOptions& options,
                    const std::vector<FeatureInfo>& features, std::size_t first, const double* raw,
-                   std::size_t n, Eigen::MatrixXd& out)
+                   std::size_t n, DesignMatrix& out, std::vector<std::size_t>& tooLarge)
 {
     std::size_t unseen = 0;
     std::size_t next = first;
     if (a.type == ColumnType::Numeric) {
-        double* col = out.col(Eigen::Index(next++)).data();
+        float* col = out.col(Eigen::Index(next++)).data();
         const double inverseSd = 1.0 / a.sd;
         for (std::size_t i = 0; i < n; ++i) {
             const double v = std::isnan(raw[i]) ? a.median : raw[i];
-            col[i] = (v - a.mean) * inverseSd;
+            col[i] = float((v - a.mean) * inverseSd);
+            if (!std::isfinite(col[i])) {
+                col[i] = 0.0f;
+                tooLarge.push_back(i);
+            }
         }
     } else if (options.encoding == CategoricalEncoding::Woe) {
-        double* col = out.col(Eigen::Index(next++)).data();
+        float* col = out.col(Eigen::Index(next++)).data();
         for (std::size_t i = 0; i < n; ++i) {
             if (raw[i] == kUnseen) {
                 ++unseen;
@@ -446,12 +452,24 @@ std::size_t encode(const AttributeStats& a, std::size_t ai, const FeatureOptions
         }
     }
     if (a.missingFlag) {
-        double* col = out.col(Eigen::Index(next)).data();
+        float* col = out.col(Eigen::Index(next)).data();
         for (std::size_t i = 0; i < n; ++i) {
             col[i] = std::isnan(raw[i]) ? 1.0 : 0.0;
         }
     }
     return unseen;
+}
+
+std::string tooLargeMessage(const AttributeStats& a)
+{
+    std::string from;
+    for (const std::string& input : a.inputs) {
+        if (a.origin != AttributeOrigin::Column) {
+            from += (from.empty() ? " (from " : " and ") + input;
+        }
+    }
+    return "field '" + a.name + "'" + (from.empty() ? "" : from + ")") +
+           " is too large for the model: its standardised value is beyond ±3.4e38";
 }
 
 std::string unseenRule(const FeatureOptions& options)
@@ -462,7 +480,7 @@ std::string unseenRule(const FeatureOptions& options)
 
 } // namespace
 
-Eigen::MatrixXd FeaturePipeline::transform(const Dataset& data,
+DesignMatrix FeaturePipeline::transform(const Dataset& data,
                                            const std::vector<std::size_t>& rows,
                                            std::vector<std::string>* warnings) const
 {
@@ -476,7 +494,7 @@ Eigen::MatrixXd FeaturePipeline::transform(const Dataset& data,
         }
     }
     const std::size_t n = rows.empty() ? data.rowCount() : rows.size();
-    Eigen::MatrixXd out = Eigen::MatrixXd::Zero(Eigen::Index(n), Eigen::Index(featureCount()));
+    DesignMatrix out = DesignMatrix::Zero(Eigen::Index(n), Eigen::Index(featureCount()));
     std::vector<double> raw(n);
     for (std::size_t ai = 0; ai < m_attributes.size(); ++ai) {
         const AttributeStats& a = m_attributes[ai];
@@ -495,8 +513,14 @@ Eigen::MatrixXd FeaturePipeline::transform(const Dataset& data,
             }
         }
         rawValues(a, r, rows, n, raw.data());
-        const std::size_t unseen =
-            encode(a, ai, m_options, m_features, m_firstFeature[ai], raw.data(), n, out);
+        std::vector<std::size_t> tooLarge;
+        const std::size_t unseen = encode(a, ai, m_options, m_features, m_firstFeature[ai],
+                                          raw.data(), n, out, tooLarge);
+        if (!tooLarge.empty()) {
+            const std::size_t row = rows.empty() ? tooLarge.front() : rows[tooLarge.front()];
+            throw std::invalid_argument("row " + std::to_string(row + 1) + ": " +
+                                        tooLargeMessage(a));
+        }
         if (unseen > 0 && warnings) {
             std::string examples;
             if (a.origin == AttributeOrigin::Column) {
@@ -518,7 +542,7 @@ Eigen::MatrixXd FeaturePipeline::transform(const Dataset& data,
     return out;
 }
 
-Eigen::MatrixXd FeaturePipeline::transformOne(const std::map<std::string, std::string>& values,
+DesignMatrix FeaturePipeline::transformOne(const std::map<std::string, std::string>& values,
                                               std::vector<std::string>* warnings) const
 {
     if (!m_fitted) {
@@ -552,7 +576,7 @@ Eigen::MatrixXd FeaturePipeline::transformOne(const std::map<std::string, std::s
         return v;
     };
 
-    Eigen::MatrixXd out = Eigen::MatrixXd::Zero(1, Eigen::Index(featureCount()));
+    DesignMatrix out = DesignMatrix::Zero(1, Eigen::Index(featureCount()));
     for (std::size_t ai = 0; ai < m_attributes.size(); ++ai) {
         const AttributeStats& a = m_attributes[ai];
         double raw = kNaN;
@@ -582,7 +606,11 @@ Eigen::MatrixXd FeaturePipeline::transformOne(const std::map<std::string, std::s
                                 (a.type == ColumnType::Numeric ? numberText(a.median)
                                                                : "'" + a.levels[a.mode] + "'"));
         }
-        encode(a, ai, m_options, m_features, m_firstFeature[ai], &raw, 1, out);
+        std::vector<std::size_t> tooLarge;
+        encode(a, ai, m_options, m_features, m_firstFeature[ai], &raw, 1, out, tooLarge);
+        if (!tooLarge.empty()) {
+            throw std::invalid_argument(tooLargeMessage(a));
+        }
     }
     if (warnings) {
         for (const auto& [key, value] : values) {
@@ -603,7 +631,7 @@ Eigen::MatrixXd FeaturePipeline::transformOne(const std::map<std::string, std::s
 
 void FeaturePipeline::transformTexts(const std::vector<std::string>& names,
                                      const std::vector<std::string_view>& cells,
-                                     Eigen::MatrixXd& out, std::vector<std::string>& rowErrors) const
+                                     DesignMatrix& out, std::vector<std::string>& rowErrors) const
 {
     if (!m_fitted) {
         throw std::logic_error("FeaturePipeline::transformTexts called before fit");
@@ -693,7 +721,13 @@ void FeaturePipeline::transformTexts(const std::vector<std::string>& names,
                 }
             }
         }
-        encode(a, ai, m_options, m_features, m_firstFeature[ai], raw.data(), n, out);
+        std::vector<std::size_t> tooLarge;
+        encode(a, ai, m_options, m_features, m_firstFeature[ai], raw.data(), n, out, tooLarge);
+        for (const std::size_t i : tooLarge) {
+            if (rowErrors[i].empty()) {
+                rowErrors[i] = tooLargeMessage(a);
+            }
+        }
     }
     for (std::size_t i = 0; i < n; ++i) {
         if (!rowErrors[i].empty()) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "features/design_matrix.h"
 
 #include <Eigen/Core>
 
@@ -139,17 +140,19 @@ public:
 
     /// Design matrix (rows.size() × featureCount()) for `rows` of `data` (empty = every row).
     /// Unseen categories and similar remarks are appended to `warnings` when given.
-    /// Throws std::invalid_argument when a needed column is absent or has another type.
+    /// Throws std::invalid_argument when a needed column is absent or has another type, or
+    /// when a standardised value does not fit the single-precision matrix (e.g. 1e300).
     /// Cost: O(rows × features); no per-row allocation.
-    Eigen::MatrixXd transform(const Dataset& data, const std::vector<std::size_t>& rows = {},
+    DesignMatrix transform(const Dataset& data, const std::vector<std::size_t>& rows = {},
                               std::vector<std::string>* warnings = nullptr) const;
 
     /// One applicant given as attribute → text (a form or a JSON request): a 1 × featureCount()
     /// matrix. An absent key or an empty text is a missing value (imputed, with a warning);
     /// keys that are not attributes are ignored with a warning; numbers are parsed with '.' as
-    /// decimal point. Throws std::invalid_argument naming the field for unparsable numbers.
+    /// decimal point. Throws std::invalid_argument naming the field for unparsable numbers
+    /// and for numbers too large for the single-precision matrix (e.g. 1e300).
     /// Cost: about 1 µs for German Credit (hash lookups, no dataset is built).
-    Eigen::MatrixXd transformOne(const std::map<std::string, std::string>& values,
+    DesignMatrix transformOne(const std::map<std::string, std::string>& values,
                                  std::vector<std::string>* warnings = nullptr) const;
 
     /// Batch form of transformOne() for records of texts (a CSV file): `cells` holds rows ×
@@ -157,11 +160,12 @@ public:
     /// Fills `out` (resized to rows × featureCount()) exactly as transformOne() would fill each
     /// row from a map holding those names (same trimming, '?' and empty as missing, parsing,
     /// imputation and encoding; names the pipeline does not need are ignored, attributes not
-    /// named are missing). No warnings. A row with an unparsable number gets all-zero features
-    /// and transformOne()'s message in rowErrors[i] (resized to rows; empty = fine).
+    /// named are missing). No warnings. A row with an unparsable or too large number gets
+    /// all-zero features and transformOne()'s message in rowErrors[i] (resized to rows;
+    /// empty = fine).
     /// Cost: O(rows × features) after resolving the names once per call; no per-row allocation.
     void transformTexts(const std::vector<std::string>& names,
-                        const std::vector<std::string_view>& cells, Eigen::MatrixXd& out,
+                        const std::vector<std::string_view>& cells, DesignMatrix& out,
                         std::vector<std::string>& rowErrors) const;
 
     const FeatureOptions& options() const { return m_options; }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/progress.h"
+#include "features/design_matrix.h"
 
 #include <Eigen/Core>
 
@@ -17,9 +18,13 @@
 
 namespace credit::core {
 
-/// Design matrix after the feature pipeline: one row per applicant, one column per feature.
-/// Column-major (Eigen's default) because the linear models work column-wise.
-using Matrix = Eigen::MatrixXd;
+/// Design matrix after the feature pipeline (DesignMatrix, single precision): one row per
+/// applicant, one column per feature. Column-major (Eigen's default) because the linear
+/// models work column-wise.
+using Matrix = DesignMatrix;
+/// Per-row contributions in log-odds (n × (features + 1), the last column the bias), in double
+/// so that a row's contributions add up to its log-odds to 1e-12.
+using Contributions = Eigen::MatrixXd;
 using Vector = Eigen::VectorXd;
 
 /// A hyper-parameter value. Integers and reals are distinct so a search space keeps its type.
@@ -79,7 +84,7 @@ public:
 
     /// Per-feature contributions to the log-odds (n × (p + 1), the last column the bias) such
     /// that each row sums to the model's log-odds; std::nullopt when the model has none (SVM).
-    virtual std::optional<Matrix> contributions(const Matrix& x) const
+    virtual std::optional<Contributions> contributions(const Matrix& x) const
     {
         (void)x;
         return std::nullopt;

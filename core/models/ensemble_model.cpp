@@ -351,7 +351,7 @@ Vector EnsembleModel::predictProba(const Matrix& x) const
     return p.cwiseMax(0.0).cwiseMin(1.0);
 }
 
-std::optional<Matrix> EnsembleModel::contributions(const Matrix& x) const
+std::optional<Contributions> EnsembleModel::contributions(const Matrix& x) const
 {
     if (!m_fitted) {
         throw std::logic_error("ensemble: the model is not fitted");
@@ -360,7 +360,7 @@ std::optional<Matrix> EnsembleModel::contributions(const Matrix& x) const
         return std::nullopt;
     }
     const std::vector<double> w = voteWeights();
-    Matrix total = Matrix::Zero(x.rows(), x.cols() + 1);
+    Contributions total = Contributions::Zero(x.rows(), x.cols() + 1);
     for (std::size_t i = 0; i < m_members.size(); ++i) {
         const auto c = m_members[i]->contributions(x);
         if (!c) {

@@ -68,7 +68,7 @@ public:
              const FitOptions& options) override;
     bool isFitted() const override { return m_fitted; }
     Vector predictProba(const Matrix& x) const override;
-    std::optional<Matrix> contributions(const Matrix& x) const override;
+    std::optional<Contributions> contributions(const Matrix& x) const override;
     std::unique_ptr<Classifier> clone() const override;
     void save(std::ostream& out) const override;
     void load(std::istream& in) override;

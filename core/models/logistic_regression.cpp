@@ -51,7 +51,7 @@ struct Pass
 {
     double loss = 0.0;
     Vector gradient;
-    Matrix hessian;
+    Eigen::MatrixXd hessian;
 };
 
 void accumulateUnit(const Matrix& x, const std::vector<std::uint8_t>& y, const Vector& beta,
@@ -60,13 +60,15 @@ void accumulateUnit(const Matrix& x, const std::vector<std::uint8_t>& y, const V
     const Eigen::Index p = x.cols();
     out.loss = 0.0;
     out.gradient = Vector::Zero(p + 1);
-    out.hessian = Matrix::Zero(p + 1, p + 1);
-    Matrix weighted(kBlockRows, p + 1);
+    out.hessian = Eigen::MatrixXd::Zero(p + 1, p + 1);
+    Eigen::MatrixXd weighted(kBlockRows, p + 1);
+    Eigen::MatrixXd block(kBlockRows, p); // the single-precision rows, widened
     Vector eta(kBlockRows);
     Vector residual(kBlockRows);
     for (Eigen::Index start = begin; start < end; start += kBlockRows) {
         const Eigen::Index k = std::min(kBlockRows, end - start);
-        const auto xb = x.middleRows(start, k);
+        block.topRows(k) = x.middleRows(start, k).cast<double>();
+        const auto xb = block.topRows(k);
         eta.head(k).noalias() = xb * beta;
         for (Eigen::Index i = 0; i < k; ++i) {
             const double e = eta[i] + b;
@@ -164,7 +166,7 @@ void LogisticRegression::fit(const Matrix& x, const std::vector<std::uint8_t>& y
     };
     // Penalised Hessian as a full symmetric matrix (the pass fills only the lower triangle).
     auto penalised = [&](const Pass& pass) {
-        Matrix h = pass.hessian.selfadjointView<Eigen::Lower>();
+        Eigen::MatrixXd h = pass.hessian.selfadjointView<Eigen::Lower>();
         h.diagonal().head(p).array() += lambda;
         return h;
     };
@@ -176,7 +178,7 @@ void LogisticRegression::fit(const Matrix& x, const std::vector<std::uint8_t>& y
     double value = objective(current, beta);
     bool converged = false;
     int iteration = 0;
-    Matrix h;
+    Eigen::MatrixXd h;
     while (!converged) {
         reportOrCancel(options, "lr", double(iteration) / double(m_params.maxIterations),
                        std::size_t(iteration), std::size_t(m_params.maxIterations));
@@ -184,7 +186,7 @@ void LogisticRegression::fit(const Matrix& x, const std::vector<std::uint8_t>& y
         gradient.head(p) += lambda * beta;
         h = penalised(current);
         Vector step;
-        Eigen::LLT<Matrix> llt(h);
+        Eigen::LLT<Eigen::MatrixXd> llt(h);
         if (llt.info() == Eigen::Success) {
             step = llt.solve(gradient);
         } else {
@@ -220,8 +222,8 @@ void LogisticRegression::fit(const Matrix& x, const std::vector<std::uint8_t>& y
     }
 
     reportOrCancel(options, "lr", 1.0, std::size_t(iteration), std::size_t(iteration));
-    Eigen::LDLT<Matrix> ldlt(h);
-    const Matrix covariance = ldlt.solve(Matrix::Identity(p + 1, p + 1));
+    Eigen::LDLT<Eigen::MatrixXd> ldlt(h);
+    const Eigen::MatrixXd covariance = ldlt.solve(Eigen::MatrixXd::Identity(p + 1, p + 1));
     m_standardErrors = covariance.diagonal().cwiseMax(0.0).cwiseSqrt();
     m_beta = std::move(beta);
     m_intercept = b;
@@ -251,7 +253,14 @@ void LogisticRegression::checkFitted(const Matrix& x) const
 Vector LogisticRegression::decisionFunction(const Matrix& x) const
 {
     checkFitted(x);
-    Vector eta = x * m_beta;
+    // In double, a block of rows at a time (no double copy of a large X).
+    Vector eta(x.rows());
+    Eigen::MatrixXd block;
+    for (Eigen::Index start = 0; start < x.rows(); start += kBlockRows) {
+        const Eigen::Index k = std::min(kBlockRows, x.rows() - start);
+        block = x.middleRows(start, k).cast<double>();
+        eta.segment(start, k).noalias() = block * m_beta;
+    }
     eta.array() += m_intercept;
     return eta;
 }
@@ -265,11 +274,11 @@ Vector LogisticRegression::predictProba(const Matrix& x) const
     return eta;
 }
 
-std::optional<Matrix> LogisticRegression::contributions(const Matrix& x) const
+std::optional<Contributions> LogisticRegression::contributions(const Matrix& x) const
 {
     checkFitted(x);
-    Matrix out(x.rows(), x.cols() + 1);
-    out.leftCols(x.cols()) = x * m_beta.asDiagonal();
+    Contributions out(x.rows(), x.cols() + 1);
+    out.leftCols(x.cols()) = x.cast<double>() * m_beta.asDiagonal();
     out.col(x.cols()).setConstant(m_intercept);
     return out;
 }

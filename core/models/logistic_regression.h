@@ -70,7 +70,7 @@ public:
     /// Log-odds for every row: xβ + intercept.
     Vector decisionFunction(const Matrix& x) const;
     /// β_j·x_j per feature, the intercept in the last (bias) column.
-    std::optional<Matrix> contributions(const Matrix& x) const override;
+    std::optional<Contributions> contributions(const Matrix& x) const override;
     std::unique_ptr<Classifier> clone() const override;
     void save(std::ostream& out) const override;
     void load(std::istream& in) override;

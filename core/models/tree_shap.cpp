@@ -445,14 +445,14 @@ Vector TreeShap::margin(const Matrix& x) const
     return out;
 }
 
-Matrix TreeShap::contributions(const Matrix& x) const
+Contributions TreeShap::contributions(const Matrix& x) const
 {
     if (x.cols() != m_features) {
         throw std::invalid_argument("TreeSHAP: expected " + std::to_string(m_features) +
                                     " features, got " + std::to_string(x.cols()));
     }
     const int p = m_features;
-    Matrix out = Matrix::Zero(x.rows(), p + 1);
+    Contributions out = Contributions::Zero(x.rows(), p + 1);
     // Paths of depth d nest d + 2 levels of up to d + 2 elements each.
     const std::size_t levels = std::size_t(m_maxDepth) + 2;
     std::vector<PathElement> path(levels * (levels + 1) / 2 + levels);

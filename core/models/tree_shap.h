@@ -77,7 +77,7 @@ public:
     /// (a few microseconds for one row where an XGBoost call costs tens).
     Vector margin(const Matrix& x) const;
     /// n × (features + 1) contributions; the last column is the bias.
-    Matrix contributions(const Matrix& x) const;
+    Contributions contributions(const Matrix& x) const;
 
 private:
     /// One leaf's table: its path steps, its distinct path features and 2^d × d values.

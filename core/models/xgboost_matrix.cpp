@@ -48,7 +48,7 @@ ZeroIsMissing indicatorColumns(const Matrix& x)
     for (Eigen::Index j = 0; j < x.cols() && x.rows() <= kSparseRowsMax; ++j) {
         const auto column = x.col(j);
         mask[std::size_t(j)] =
-            std::all_of(column.begin(), column.end(), [](double v) { return v == 0.0 || v == 1.0; })
+            std::all_of(column.begin(), column.end(), [](float v) { return v == 0.0f || v == 1.0f; })
                 ? 1
                 : 0;
     }
@@ -65,11 +65,11 @@ void gatherFloat(const Matrix& x, const std::vector<std::size_t>& rows, std::siz
     for (std::size_t t = 0; t < count; t += kTileRows) {
         const std::size_t end = std::min(count, t + kTileRows);
         for (std::size_t j = 0; j < p; ++j) {
-            const double* column = x.col(Eigen::Index(j)).data();
+            const float* column = x.col(Eigen::Index(j)).data();
             const bool zeroIsMissing = !mask.empty() && mask[j];
             for (std::size_t i = t; i < end; ++i) {
                 const std::size_t r = rows.empty() ? begin + i : rows[begin + i];
-                const float v = float(column[r]);
+                const float v = column[r];
                 out[i * p + j] = zeroIsMissing && v == 0.0f ? kMissing : v;
             }
         }
@@ -82,8 +82,8 @@ Matrix withMissingZeros(const Matrix& x, const ZeroIsMissing& mask)
     for (std::size_t j = 0; j < mask.size() && Eigen::Index(j) < x.cols(); ++j) {
         if (mask[j]) {
             auto column = out.col(Eigen::Index(j));
-            column = (column.array() == 0.0)
-                         .select(std::numeric_limits<double>::quiet_NaN(), column);
+            column = (column.array() == 0.0f)
+                         .select(std::numeric_limits<float>::quiet_NaN(), column);
         }
     }
     return out;

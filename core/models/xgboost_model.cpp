@@ -442,10 +442,10 @@ Vector XGBoostModel::decisionFunction(const Matrix& x) const
     const float* result = nullptr;
     Vector out(x.rows());
     if (m_zeroIsMissing.empty()) {
-        // In-place prediction straight from Eigen's column-major doubles (strides in bytes).
+        // In-place prediction straight from Eigen's column-major floats (strides in bytes).
         const std::string interface =
-            denseInterface(x.data(), std::size_t(x.rows()), std::size_t(x.cols()), "<f8", 8,
-                           8 * std::size_t(x.rows()));
+            denseInterface(x.data(), std::size_t(x.rows()), std::size_t(x.cols()), "<f4", 4,
+                           4 * std::size_t(x.rows()));
         check(XGBoosterPredictFromDense(handle, interface.c_str(), kConfig, nullptr, &shape,
                                         &dim, &result),
               "predicting");
@@ -499,7 +499,7 @@ std::shared_ptr<const TreeShap> XGBoostModel::treeShap(bool tables) const
     return slot;
 }
 
-std::optional<Matrix> XGBoostModel::contributions(const Matrix& x) const
+std::optional<Contributions> XGBoostModel::contributions(const Matrix& x) const
 {
     if (!m_booster) {
         throw std::logic_error(algorithm() + ": the model is not fitted");

@@ -122,7 +122,7 @@ public:
     Vector predictProba(const Matrix& x) const override;
     /// Log-odds (margin) for every row.
     Vector decisionFunction(const Matrix& x) const;
-    std::optional<Matrix> contributions(const Matrix& x) const override;
+    std::optional<Contributions> contributions(const Matrix& x) const override;
     std::unique_ptr<Classifier> clone() const override;
     void save(std::ostream& out) const override;
     void load(std::istream& in) override;
