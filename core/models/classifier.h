@@ -22,8 +22,9 @@ namespace credit::core {
 /// applicant, one column per feature. Column-major (Eigen's default) because the linear
 /// models work column-wise.
 using Matrix = DesignMatrix;
-/// Per-row contributions in log-odds (n × (features + 1), the last column the bias), in double
-/// so that a row's contributions add up to its log-odds to 1e-12.
+/// Per-row contributions in log-odds (n × (features + 1), the last column the bias), in double:
+/// summed over an applicant's attributes for reasons and points, they add no rounding of
+/// their own.
 using Contributions = Eigen::MatrixXd;
 using Vector = Eigen::VectorXd;
 

@@ -66,11 +66,24 @@ void gatherFloat(const Matrix& x, const std::vector<std::size_t>& rows, std::siz
         const std::size_t end = std::min(count, t + kTileRows);
         for (std::size_t j = 0; j < p; ++j) {
             const float* column = x.col(Eigen::Index(j)).data();
-            const bool zeroIsMissing = !mask.empty() && mask[j];
-            for (std::size_t i = t; i < end; ++i) {
-                const std::size_t r = rows.empty() ? begin + i : rows[begin + i];
-                const float v = column[r];
-                out[i * p + j] = zeroIsMissing && v == 0.0f ? kMissing : v;
+            float* target = out.data() + j;
+            // Four plain loops rather than one with two tests per value (the gather is a
+            // few percent of a 1M-row GBDT fit).
+            if (!mask.empty() && mask[j]) {
+                for (std::size_t i = t; i < end; ++i) {
+                    const float v = column[rows.empty() ? begin + i : rows[begin + i]];
+                    target[i * p] = v == 0.0f ? kMissing : v;
+                }
+            } else if (rows.empty()) {
+                const float* from = column + begin;
+                for (std::size_t i = t; i < end; ++i) {
+                    target[i * p] = from[i];
+                }
+            } else {
+                const std::size_t* index = rows.data() + begin;
+                for (std::size_t i = t; i < end; ++i) {
+                    target[i * p] = column[index[i]];
+                }
             }
         }
     }
