@@ -36,9 +36,9 @@ std::string denseInterface(const void* data, std::size_t rows, std::size_t cols,
 /// Per column of X: 1 where a 0 is handed to XGBoost as a missing value. Used for indicator
 /// columns (one-hot levels, missing flags: every value 0 or 1), so that XGBoost stores and
 /// scans only the 1s. A split on such a column then sends the 1s one way and the 0s the
-/// learned default way, the same partition as a split between 0 and 1, and the histograms
-/// cost a third as much on credit-g (about 22 of 64 values per row are not 0). Empty: no
-/// column is treated so (models saved before format 2).
+/// learned default way, the same partition as a split between 0 and 1. On credit-g about 22
+/// of 64 values per row are not 0; a 5-fold forest CV runs 22 % fewer instructions. Empty:
+/// no column is treated so (models saved before format 2).
 using ZeroIsMissing = std::vector<std::uint8_t>;
 
 /// The indicator columns of X (every value 0 or 1) as a ZeroIsMissing mask, for X of at most
