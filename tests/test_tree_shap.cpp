@@ -276,7 +276,8 @@ private slots:
         Matrix large = Matrix::Zero(xgb::kSparseRowsMax + 1, 2);
         large.col(0).setOnes();
         large(0, 0) = 0.0;
-        QCOMPARE(xgb::indicatorColumns(large), xgb::ZeroIsMissing({0, 0}));
+        QCOMPARE(xgb::indicatorColumns(large), xgb::ZeroIsMissing());
+        QCOMPARE(xgb::indicatorColumns(Matrix::Constant(3, 2, 0.5f)), xgb::ZeroIsMissing());
         QCOMPARE(xgb::indicatorColumns(large.topRows(xgb::kSparseRowsMax)),
                  xgb::ZeroIsMissing({1, 1}));
     }

@@ -52,7 +52,10 @@ ZeroIsMissing indicatorColumns(const Matrix& x)
                 ? 1
                 : 0;
     }
-    return mask;
+    // No masked column: empty, so that prediction keeps XGBoost's in-place path.
+    return std::any_of(mask.begin(), mask.end(), [](std::uint8_t m) { return m != 0; })
+               ? mask
+               : ZeroIsMissing{};
 }
 
 // Transposed in tiles so that both the reads and the writes stay in cache.

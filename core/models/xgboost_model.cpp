@@ -435,9 +435,11 @@ Vector XGBoostModel::decisionFunction(const Matrix& x) const
         return Vector();
     }
     if (x.rows() < kOwnWalkRows) {
-        return treeShap(false)->margin(m_zeroIsMissing.empty()
-                                           ? x
-                                           : xgb::withMissingZeros(x, m_zeroIsMissing));
+        // (No conditional expression: it would copy x even without a mask.)
+        if (m_zeroIsMissing.empty()) {
+            return treeShap(false)->margin(x);
+        }
+        return treeShap(false)->margin(xgb::withMissingZeros(x, m_zeroIsMissing));
     }
     static const char* const kConfig = "{\"type\": 1, \"training\": false, \"iteration_begin\": "
                                        "0, \"iteration_end\": 0, \"strict_shape\": false, "
@@ -515,8 +517,10 @@ std::optional<Contributions> XGBoostModel::contributions(const Matrix& x) const
         throw std::invalid_argument(algorithm() + ": expected " + std::to_string(m_features) +
                                     " features, got " + std::to_string(x.cols()));
     }
-    return treeShap(true)->contributions(
-        m_zeroIsMissing.empty() ? x : xgb::withMissingZeros(x, m_zeroIsMissing));
+    if (m_zeroIsMissing.empty()) {
+        return treeShap(true)->contributions(x);
+    }
+    return treeShap(true)->contributions(xgb::withMissingZeros(x, m_zeroIsMissing));
 }
 
 int XGBoostModel::rounds() const
