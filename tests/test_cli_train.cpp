@@ -136,6 +136,38 @@ private slots:
                      .exitCode,
                  2);
     }
+
+    // An amount too large for the single-precision design matrix stops the training with the
+    // field's name, and the model file already there is left as it was.
+    void hugeNumberStopsTrainingAndKeepsTheOldFile()
+    {
+        QFile source(QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QByteArray text = source.readAll();
+        // The first applicant's credit amount (1169 DM) becomes 1e300.
+        const QByteArray first = ",1169,";
+        QVERIFY(text.indexOf(first) > text.indexOf("@data"));
+        text.replace(text.indexOf(first, text.indexOf("@data")), first.size(), ",1e300,");
+        QFile huge(file("huge.arff"));
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        huge.write(text);
+        huge.close();
+        QFile old(file("keep.crs"));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("an earlier model");
+        old.close();
+        const Run refused =
+            run({QStringLiteral("train"), QStringLiteral("--data"), file("huge.arff"),
+                 QStringLiteral("--algorithms"), QStringLiteral("lr"), QStringLiteral("--folds"),
+                 QStringLiteral("3"), QStringLiteral("--repeats"), QStringLiteral("1"),
+                 QStringLiteral("--trials"), QStringLiteral("1"), QStringLiteral("--quiet"),
+                 QStringLiteral("--out"), file("keep.crs")});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("field 'credit_amount' is too large"),
+                 refused.err.constData());
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("an earlier model"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliTrain)
