@@ -38,14 +38,15 @@ std::string denseInterface(const void* data, std::size_t rows, std::size_t cols,
 /// scans only the 1s. A split on such a column then sends the 1s one way and the 0s the
 /// learned default way, the same partition as a split between 0 and 1. On credit-g about 22
 /// of 64 values per row are not 0; a 5-fold forest CV runs 22 % fewer instructions. Empty:
-/// no column is treated so (models saved before format 2).
+/// no column is treated so (no indicator column, more than kSparseRowsMax rows, or a model
+/// saved before format 2).
 using ZeroIsMissing = std::vector<std::uint8_t>;
 
 /// The indicator columns of X (every value 0 or 1) as a ZeroIsMissing mask, for X of at most
-/// kSparseRowsMax rows; empty for larger X and when no column qualifies. XGBoost keeps sparse data with 4-byte
-/// bin numbers in both its row and its column index, against one byte per value for dense
-/// data: a 1M-row credit-g-shaped GBDT fit peaked at 1022 MB with the mask and 678 MB
-/// without (for about a quarter less time).
+/// kSparseRowsMax rows; empty for larger X and when no column qualifies. XGBoost keeps
+/// sparse data with 4-byte bin numbers in both its row and its column index, against one
+/// byte per value for dense data: a 1M-row credit-g-shaped GBDT fit peaked at 1022 MB with
+/// the mask and 678 MB without (for about a quarter less time).
 ZeroIsMissing indicatorColumns(const Matrix& x);
 constexpr Eigen::Index kSparseRowsMax = 131072;
 

@@ -143,7 +143,8 @@ private:
     int m_threads = 1;
     int m_bestIteration = -1;
     /// Per feature: 1 where a 0 is given to XGBoost as missing (the indicator columns of the
-    /// training matrix; see xgb::ZeroIsMissing). Empty for models saved before format 2.
+    /// training matrix; see xgb::ZeroIsMissing). Empty when no column is treated so, which
+    /// keeps batch prediction on XGBoost's in-place path.
     std::vector<std::uint8_t> m_zeroIsMissing;
     /// The trees read back from the booster, built on first use (CV fits never need them):
     /// without leaf tables for small-batch prediction, with them for contributions().
