@@ -31,6 +31,18 @@ class TestCliInfo : public QObject
     Q_OBJECT
 
 private slots:
+    void versionNamesProjectVersionAndCommit()
+    {
+        const Run run = runCli({QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        const QString out = QString::fromUtf8(run.out).trimmed();
+        // "credit-risk 0.1.0 (commit 0123abcdef)": the version from CMake, a non-empty commit.
+        QVERIFY2(out.startsWith(QStringLiteral("credit-risk " CREDIT_PROJECT_VERSION " (commit ")),
+                 qPrintable(out));
+        QVERIFY2(out.endsWith(QLatin1Char(')')) && !out.contains(QStringLiteral("(commit )")),
+                 qPrintable(out));
+    }
+
     void jsonDescribesCreditG()
     {
         const Run run = runCli({QStringLiteral("info"), bundled(), QStringLiteral("--json")});
@@ -78,7 +90,10 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         const QJsonObject root = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(root.value(QStringLiteral("target")).toString(), QStringLiteral("own_telephone"));
-        QCOMPARE(root.value(QStringLiteral("class_counts")).toObject().value(QStringLiteral("yes")).toInt(),
+        QCOMPARE(root.value(QStringLiteral("class_counts"))
+                     .toObject()
+                     .value(QStringLiteral("yes"))
+                     .toInt(),
                  404);
     }
 

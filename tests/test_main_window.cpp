@@ -7,6 +7,7 @@
 
 #include "data/data_tab.h"
 #include "data/dataset_table_model.h"
+#include "main/about_text.h"
 #include "main/app_state.h"
 #include "main/main_window.h"
 #include "main/recent_files.h"
@@ -311,6 +312,32 @@ private slots:
         QTRY_VERIFY(tab->filterEdit()->hasFocus());
     }
 
+    void aboutListsVersionDataAndEveryLicence()
+    {
+        const QString about = credit::ui::aboutHtml();
+        QVERIFY(about.contains(credit::ui::applicationVersion()));
+        // The bundled data's origin and licence.
+        QVERIFY(about.contains(QStringLiteral("UCI Machine Learning Repository")));
+        QVERIFY(about.contains(QStringLiteral("CC-BY-4.0")));
+        // Each library with its licence, in the same table row.
+        const QList<QPair<QString, QString>> expected{
+            {QStringLiteral("Qt"), QStringLiteral("LGPL-3.0")},
+            {QStringLiteral("Eigen"), QStringLiteral("MPL-2.0")},
+            {QStringLiteral("dlib"), QStringLiteral("Boost Software License")},
+            {QStringLiteral("XGBoost"), QStringLiteral("Apache-2.0")},
+            {QStringLiteral("yaml-cpp"), QStringLiteral("MIT")},
+            {QStringLiteral("SQLite"), QStringLiteral("public domain")},
+        };
+        for (const auto& [library, licence] : expected) {
+            const qsizetype row = about.indexOf(QStringLiteral("<tr><td>%1</td>").arg(library));
+            QVERIFY2(row >= 0, qPrintable(library));
+            const qsizetype rowEnd = about.indexOf(QStringLiteral("</tr>"), row);
+            QVERIFY2(about.mid(row, rowEnd - row).contains(licence), qPrintable(library));
+        }
+        // Versions were found at configure time, not left empty.
+        QVERIFY(!about.contains(QStringLiteral("<td></td>")));
+    }
+
     void parsesCommandLine_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -337,8 +364,8 @@ private slots:
             << QString() << defaultSize;
         QTest::newRow("two files") << QStringList{QStringLiteral("a"), QStringLiteral("b")} << error
                                    << QString() << QString() << defaultSize;
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--no-such-option=x")} << error
-                                        << QString() << QString() << defaultSize;
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--no-such-option=x")}
+                                        << error << QString() << QString() << defaultSize;
         QTest::newRow("help") << QStringList{QStringLiteral("--help")}
                               << int(StartupCommand::Action::ShowHelp) << QString() << QString()
                               << defaultSize;

@@ -4,9 +4,12 @@
 // subcommand lives in its own command_<name>.cpp and calls the engine directly.
 #include "cli_support.h"
 
+#include "common/build_info.h"
+
 #include <QCoreApplication>
 
 #include <array>
+#include <string>
 
 namespace credit::cli {
 int runInfo(const QStringList& arguments);
@@ -50,7 +53,8 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("credit-risk"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(CREDIT_VERSION));
+    QCoreApplication::setApplicationVersion(
+        QString::fromStdString(std::string(credit::core::projectVersion())));
 
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") ||
@@ -59,7 +63,8 @@ int main(int argc, char* argv[])
         return arguments.size() < 2 ? credit::cli::kExitUsage : credit::cli::kExitOk;
     }
     if (arguments[1] == QLatin1String("--version")) {
-        credit::cli::printOut(QStringLiteral("credit-risk %1\n").arg(QStringLiteral(CREDIT_VERSION)));
+        credit::cli::printOut(QString::fromStdString(credit::core::versionLine("credit-risk")) +
+                              QLatin1Char('\n'));
         return credit::cli::kExitOk;
     }
     for (const Command& command : kCommands) {
@@ -69,7 +74,7 @@ int main(int argc, char* argv[])
             return command.run(rest);
         }
     }
-    credit::cli::printError(QStringLiteral("credit-risk: unknown command '%1'\n").arg(arguments[1]) +
-                            usage());
+    credit::cli::printError(
+        QStringLiteral("credit-risk: unknown command '%1'\n").arg(arguments[1]) + usage());
     return credit::cli::kExitUsage;
 }

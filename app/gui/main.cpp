@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 
 #include <cstdio>
+#include <string_view>
 #include <utility>
 
 namespace {
@@ -25,21 +26,32 @@ void printLine(std::FILE* stream, const QString& text)
     std::fflush(stream);
 }
 
-} // namespace
-
-int main(int argc, char* argv[])
+/// True when argv asks only for text (--help, --version): then no QApplication is made, so
+/// the answer comes without a display or a Qt platform plugin.
+bool asksForTextOnly(int argc, char* argv[])
 {
-    QElapsedTimer sinceMain;
-    sinceMain.start();
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" ||
+            arg == "-v") {
+            return true;
+        }
+    }
+    return false;
+}
 
-    QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("CreditRiskStudio"));
-    QCoreApplication::setApplicationName(QStringLiteral("Credit Risk Studio"));
-    QCoreApplication::setApplicationVersion(credit::ui::applicationVersion());
-    QGuiApplication::setDesktopFileName(QStringLiteral("credit-risk-studio"));
+QStringList argumentList(int argc, char* argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    }
+    return arguments;
+}
 
-    const credit::ui::StartupCommand command =
-        credit::ui::parseStartupCommand(QCoreApplication::arguments());
+/// Prints what a non-Run command asks for; returns its exit code, or -1 to go on and run.
+int answerWithoutWindow(const credit::ui::StartupCommand& command)
+{
     switch (command.action) {
     case credit::ui::StartupCommand::Action::ShowHelp:
     case credit::ui::StartupCommand::Action::ShowVersion:
@@ -50,6 +62,35 @@ int main(int argc, char* argv[])
         return 2;
     case credit::ui::StartupCommand::Action::Run:
         break;
+    }
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QElapsedTimer sinceMain;
+    sinceMain.start();
+
+    QCoreApplication::setOrganizationName(QStringLiteral("CreditRiskStudio"));
+    QCoreApplication::setApplicationName(QStringLiteral("Credit Risk Studio"));
+    QCoreApplication::setApplicationVersion(credit::ui::applicationVersion());
+    if (asksForTextOnly(argc, argv)) {
+        const int code =
+            answerWithoutWindow(credit::ui::parseStartupCommand(argumentList(argc, argv)));
+        if (code >= 0) {
+            return code;
+        }
+    }
+
+    QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.creditriskstudio.CreditRiskStudio"));
+
+    const credit::ui::StartupCommand command =
+        credit::ui::parseStartupCommand(QCoreApplication::arguments());
+    if (const int code = answerWithoutWindow(command); code >= 0) {
+        return code;
     }
     const credit::ui::StartupOptions& options = command.options;
     const QString datasetPath =

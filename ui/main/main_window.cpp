@@ -5,6 +5,7 @@
 #include "data/data_tab.h"
 #include "evaluate/evaluate_tab.h"
 #include "explore/explore_tab.h"
+#include "main/about_text.h"
 #include "main/app_state.h"
 #include "main/dataset_loader.h"
 #include "main/recent_files.h"
@@ -428,14 +429,7 @@ void MainWindow::setBusy(bool busy, const QString& path)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Credit Risk Studio"),
-        tr("<h3>Credit Risk Studio %1</h3>"
-           "<p>Explore credit data, train and compare credit-risk models, tune the accept/reject "
-           "threshold and explain individual scores.</p>"
-           "<p>Bundled data: Statlog (German Credit Data), UCI Machine Learning Repository.</p>"
-           "<p>Licensed under the MIT licence. Built with Qt %2.</p>")
-            .arg(applicationVersion(), QString::fromLatin1(qVersion())));
+    QMessageBox::about(this, tr("About Credit Risk Studio"), aboutHtml());
 }
 
 } // namespace credit::ui

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "main/startup_options.h"
 
+#include "common/build_info.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -78,12 +80,15 @@ StartupCommand parseStartupCommand(const QStringList& arguments)
     if (parser.isSet(helpOption)) {
         command.action = StartupCommand::Action::ShowHelp;
         command.text = parser.helpText();
+        // Without an application object (help asked before any window) Qt cannot name the
+        // program itself.
+        command.text.replace(QStringLiteral("<executable_name>"),
+                             QStringLiteral("credit-risk-studio"));
         return command;
     }
     if (parser.isSet(versionOption)) {
         command.action = StartupCommand::Action::ShowVersion;
-        command.text =
-            QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(), applicationVersion());
+        command.text = QString::fromStdString(core::versionLine("credit-risk-studio"));
         return command;
     }
 
@@ -159,7 +164,8 @@ QString findBundledDataset(const QString& compiledDataDir)
 
 QString applicationVersion()
 {
-    return QStringLiteral(CREDIT_VERSION);
+    return QString::fromUtf8(core::projectVersion().data(),
+                             static_cast<qsizetype>(core::projectVersion().size()));
 }
 
 } // namespace credit::ui

@@ -57,7 +57,7 @@ std::optional<QSize> parseWindowSize(const QString& text);
 /// the executable first, then `compiledDataDir`. Empty when neither exists.
 QString findBundledDataset(const QString& compiledDataDir);
 
-/// The project version ("0.1.0").
+/// The project version ("0.1.0"), as CMake's project() sets it.
 QString applicationVersion();
 
 } // namespace credit::ui
