@@ -126,6 +126,36 @@ private slots:
         QVERIFY2(QString::fromUtf8(run.err).contains(expected), run.err.constData());
     }
 
+    void typoInNumericColumnRefusedUnlessDeclaredCategorical()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("credit.csv"));
+        QByteArray text = "duration,class\n";
+        for (int line = 2; line <= 130; ++line) {
+            text += (line == 118 ? QByteArray("six") : QByteArray::number(6 + line % 30)) +
+                    (line % 3 ? ",good\n" : ",bad\n");
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        file.close();
+        const Run refused = runCli({QStringLiteral("info"), path});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(refused.err)
+                     .contains(QStringLiteral(
+                         "credit.csv:118: column 'duration': expected a number, got \"six\"")),
+                 refused.err.constData());
+        const Run declared = runCli({QStringLiteral("info"), path, QStringLiteral("--json"),
+                                     QStringLiteral("--categorical"), QStringLiteral("duration")});
+        QCOMPARE(declared.exitCode, 0);
+        const QJsonArray columns = QJsonDocument::fromJson(declared.out)
+                                       .object()
+                                       .value(QStringLiteral("columns"))
+                                       .toArray();
+        QCOMPARE(columns.first().toObject().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("categorical"));
+    }
+
     void missingFileAndUsage()
     {
         Run run = runCli({QStringLiteral("info"), QStringLiteral("/nonexistent/x.arff")});

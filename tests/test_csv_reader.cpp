@@ -156,11 +156,13 @@ private slots:
     void largeFileLateSwitch()
     {
         // More rows than the sizing sample (1,000), and a column that turns categorical on
-        // row 2,501 after the columns were reserved: its first 2,500 rows are re-read.
+        // row 2,501 after the columns were reserved: its first 2,500 rows are re-read. (A
+        // sixth of its values are labels, too many to be typos in a numeric column.)
         QByteArray text = "id,late,class\r\n";
         for (int row = 0; row < 3000; ++row) {
-            const QByteArray late =
-                row == 2500 ? QByteArray("\"x, y\"") : QByteArray::number(row % 7);
+            const QByteArray late = row == 2500  ? QByteArray("\"x, y\"")
+                                    : row > 2500 ? QByteArray("z")
+                                                 : QByteArray::number(row % 7);
             text += QByteArray::number(row) + "," + late + (row % 3 ? ",good\r\n" : ",bad\r\n");
         }
         const ReadResult result = parse(text);
@@ -170,11 +172,11 @@ private slots:
         QCOMPARE(ds.column(0).numeric[2999], 2999.0);
         const Column& late = ds.column(1);
         QCOMPARE(late.type(), ColumnType::Categorical);
-        QCOMPARE(::levels(late), strs({"0", "1", "2", "3", "4", "5", "6", "x, y"}));
+        QCOMPARE(::levels(late), strs({"0", "1", "2", "3", "4", "5", "6", "x, y", "z"}));
         QCOMPARE(late.codes.size(), std::size_t(3000));
         QCOMPARE(qs(late.text(2499)), QStringLiteral("0")); // 2499 = 7 * 357
         QCOMPARE(qs(late.text(2500)), QStringLiteral("x, y"));
-        QCOMPARE(qs(late.text(2999)), QStringLiteral("3")); // 2999 % 7
+        QCOMPARE(qs(late.text(2999)), QStringLiteral("z"));
         QCOMPARE(ds.positiveCount(), std::size_t(1000));
     }
 
@@ -291,21 +293,98 @@ private slots:
         }
     }
 
-    void textInANumberColumnMakesItCategorical()
+    void typoInANumberColumnIsRefused()
     {
-        // 116 numbers, then a word on line 118: the column is categorical, levels in order of
-        // first appearance (in ARFF, with a declared numeric type, it is an error instead).
+        // 116 numbers, then a word on line 118: a typo, not a categorical column. Read as
+        // one it would score that applicant with a duration of 0.
         QByteArray text = "duration,class\n";
         for (int line = 2; line < 118; ++line) {
             text += QByteArray::number(line % 3) + (line % 2 ? ",good\n" : ",bad\n");
         }
         text += "six,good\n";
+        try {
+            parse(text);
+            QFAIL("a numeric column with a typo was accepted");
+        } catch (const credit::core::NotANumberError& error) {
+            QCOMPARE(error.line(), std::size_t(118));
+            QCOMPARE(qs(error.column()), QStringLiteral("duration"));
+            QVERIFY2(qs(error.what())
+                         .startsWith(
+                             QStringLiteral("t.csv:118: column 'duration': expected a number, got "
+                                            "\"six\"")),
+                     error.what());
+        }
+    }
+
+    void everyTypoIsNamedWithItsLine()
+    {
+        QByteArray text = "amount,class\n";
+        for (int line = 2; line <= 201; ++line) {
+            const QByteArray value = line == 40    ? QByteArray("12o0")
+                                     : line == 150 ? QByteArray("n/a")
+                                                   : QByteArray::number(line * 10);
+            text += value + ",good\n";
+        }
+        text += "5,bad\n";
+        try {
+            parse(text);
+            QFAIL("typos accepted");
+        } catch (const credit::core::NotANumberError& error) {
+            const QString message = qs(error.what());
+            QVERIFY2(message.startsWith(QStringLiteral("t.csv:40: column 'amount'")),
+                     qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("line 150: \"n/a\"")), qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("199 of 201 values are numbers")),
+                     qPrintable(message));
+        }
+    }
+
+    void mostlyLabelsStayCategorical()
+    {
+        // 15 % labels are too many for typos: the column is categorical, no error.
+        QByteArray text = "code,class\n";
+        for (int row = 0; row < 100; ++row) {
+            text += (row % 20 < 3 ? QByteArray("other") : QByteArray::number(row % 4)) +
+                    (row % 2 ? ",good\n" : ",bad\n");
+        }
         const ReadResult result = parse(text);
+        QCOMPARE(result.dataset.column(0).type(), ColumnType::Categorical);
+    }
+
+    void declaredCategoricalReadsTheTypoAsALabel()
+    {
+        // The same file as typoInANumberColumnIsRefused, with the column declared
+        // categorical: levels in order of first appearance.
+        QByteArray text = "duration,class\n";
+        for (int line = 2; line < 118; ++line) {
+            text += QByteArray::number(line % 3) + (line % 2 ? ",good\n" : ",bad\n");
+        }
+        text += "six,good\n";
+        ReadOptions options;
+        options.categoricalColumns = {"duration"};
+        const ReadResult result = parse(text, options);
         QCOMPARE(result.dataset.rowCount(), std::size_t(117));
         QCOMPARE(result.dataset.column(0).type(), ColumnType::Categorical);
         QCOMPARE(::levels(result.dataset.column(0)), strs({"2", "0", "1", "six"}));
         QCOMPARE(result.dataset.column(0).codes[0], 0);
         QCOMPARE(result.dataset.column(0).codes[116], 3);
+        // Declared categorical, a column of plain numbers is categorical too.
+        options.categoricalColumns = {"duration"};
+        const ReadResult codes = parse("duration,class\n1,good\n2,bad\n1,bad\n", options);
+        QCOMPARE(codes.dataset.column(0).type(), ColumnType::Categorical);
+        QCOMPARE(::levels(codes.dataset.column(0)), strs({"1", "2"}));
+    }
+
+    void declaredCategoricalMustExist()
+    {
+        ReadOptions options;
+        options.categoricalColumns = {"durration"};
+        try {
+            parse("duration,class\n1,good\n2,bad\n", options);
+            QFAIL("an unknown column was accepted");
+        } catch (const credit::core::DataError& error) {
+            QVERIFY2(qs(error.what()).contains(QStringLiteral("'durration'")), error.what());
+        }
     }
 };
 

@@ -352,7 +352,7 @@ void TestExplain::batchScoringWithBadRows()
     QCOMPARE(events, std::size_t(3));
     QCOMPARE(readWholeFile(input), before); // input untouched
 
-    const ReadResult read = readDataset(output, {FileFormat::Csv, {"class", "bad"}});
+    const ReadResult read = readDataset(output, {FileFormat::Csv, {"class", "bad"}, {}});
     const Dataset& out = read.dataset;
     QCOMPARE(out.rowCount(), std::size_t(8));
     const auto pdIndex = out.schema().indexOf("pd");

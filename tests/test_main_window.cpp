@@ -24,12 +24,15 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using credit::ui::AppState;
 using credit::ui::DatasetTableModel;
@@ -185,6 +188,45 @@ private slots:
         QVERIFY(failed.wait(10'000));
         QVERIFY(failed.last().first().toString().contains(QStringLiteral("does-not-exist.csv")));
         QCOMPARE(state.dataset(), before);
+    }
+
+    void typoInNumericColumnIsRefusedThenReadableAsCategorical()
+    {
+        // credit-g as CSV with duration "six" on line 119: refused naming line and column,
+        // never opened with duration turned categorical behind the analyst's back.
+        AppState state;
+        MainWindow window(&state);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QByteArray csv = "duration,credit_amount,class\n";
+        for (int row = 0; row < 200; ++row) {
+            const QByteArray duration =
+                row == 117 ? QByteArray("six") : QByteArray::number(6 + row % 40);
+            csv +=
+                duration + "," + QByteArray::number(1000 + row) + (row % 3 ? ",good\n" : ",bad\n");
+        }
+        const QString path = writeFile(dir, QStringLiteral("credit.csv"), csv);
+        QSignalSpy failed(&window, &MainWindow::loadFailed);
+        window.openFile(path);
+        QVERIFY(failed.wait(10'000));
+        const QString message = failed.first().first().toString();
+        QVERIFY2(message.contains(QStringLiteral("credit.csv:119: column 'duration': expected a "
+                                                 "number, got \"six\"")),
+                 qPrintable(message));
+        QVERIFY(!state.dataset());
+        // The box offers to read the column as labels; the same open, asked for by the
+        // button, succeeds with the column categorical.
+        const QList<QPushButton*> buttons = window.findChildren<QPushButton*>();
+        const auto offer = std::find_if(buttons.begin(), buttons.end(), [](QPushButton* b) {
+            return b->text() == QStringLiteral("Read 'duration' as categorical");
+        });
+        QVERIFY(offer != buttons.end());
+        QSignalSpy loaded(&window, &MainWindow::datasetLoaded);
+        (*offer)->click();
+        QVERIFY(loaded.wait(10'000));
+        QVERIFY(state.dataset());
+        QVERIFY(!state.dataset()->column(0).isNumeric());
+        QVERIFY(state.dataset()->column(1).isNumeric());
     }
 
     void rowSelectionRequestShowsDataTabRow()

@@ -40,7 +40,30 @@ core::ReadOptions readOptionsFrom(const QCommandLineParser& parser)
     core::ReadOptions options;
     options.target.column = parser.value(QStringLiteral("target")).toStdString();
     options.target.positive = parser.value(QStringLiteral("positive")).toStdString();
+    applyCategoricalOption(parser, options);
     return options;
+}
+
+void addCategoricalOption(QCommandLineParser& parser)
+{
+    parser.addOption(
+        {QStringLiteral("categorical"),
+         QStringLiteral("Read CSV column NAME as categorical, even where its values are numbers "
+                        "(repeat, or separate names by commas). Without it a column of numbers "
+                        "but for a few values is refused, naming each."),
+         QStringLiteral("NAME")});
+}
+
+void applyCategoricalOption(const QCommandLineParser& parser, core::ReadOptions& options)
+{
+    if (!parser.optionNames().contains(QStringLiteral("categorical"))) {
+        return;
+    }
+    for (const QString& value : parser.values(QStringLiteral("categorical"))) {
+        for (const QString& name : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            options.categoricalColumns.push_back(name.trimmed().toStdString());
+        }
+    }
 }
 
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, int& exitCode)

@@ -37,8 +37,13 @@ void printOut(const std::string& text);
 
 /// Adds --target and --positive to a parser.
 void addTargetOptions(QCommandLineParser& parser);
-/// ReadOptions from --target/--positive.
+/// ReadOptions from --target/--positive (and --categorical when the parser has it).
 core::ReadOptions readOptionsFrom(const QCommandLineParser& parser);
+
+/// Adds --categorical NAME (repeatable, or comma-separated): CSV columns to read as labels.
+void addCategoricalOption(QCommandLineParser& parser);
+/// The --categorical names, appended to `options.categoricalColumns`.
+void applyCategoricalOption(const QCommandLineParser& parser, core::ReadOptions& options);
 
 /// Parses `arguments` with --help handled; on error prints the message and usage.
 /// Returns false when the command should stop with `exitCode`.

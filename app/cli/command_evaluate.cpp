@@ -113,6 +113,7 @@ int runEvaluate(const QStringList& arguments)
          QStringLiteral("LABEL")},
         {QStringLiteral("json"), QStringLiteral("Print a JSON object instead of text.")},
     });
+    addCategoricalOption(parser);
     int exitCode = kExitOk;
     if (!parseArguments(parser, arguments, exitCode)) {
         return exitCode;
@@ -135,6 +136,7 @@ int runEvaluate(const QStringList& arguments)
         if (parser.isSet(QStringLiteral("positive"))) {
             options.target.positive = parser.value(QStringLiteral("positive")).toStdString();
         }
+        applyCategoricalOption(parser, options);
         const core::ReadResult read =
             core::readDataset(parser.value(QStringLiteral("data")).toStdString(), options);
         std::vector<std::string> warnings = read.warnings;

@@ -96,6 +96,7 @@ int runInfo(const QStringList& arguments)
                        "name, type, missing count and levels, the row count and the class "
                        "balance.\nExample: credit-risk info data/credit-g.arff --json"));
     addTargetOptions(parser);
+    addCategoricalOption(parser);
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print a JSON object instead of a table."));
     parser.addOption(json);
@@ -110,9 +111,8 @@ int runInfo(const QStringList& arguments)
         return kExitUsage;
     }
     try {
-        const core::ReadResult result =
-            core::readDataset(parser.positionalArguments().front().toStdString(),
-                              readOptionsFrom(parser));
+        const core::ReadResult result = core::readDataset(
+            parser.positionalArguments().front().toStdString(), readOptionsFrom(parser));
         for (const std::string& warning : result.warnings) {
             printError(QStringLiteral("warning: ") + QString::fromStdString(warning));
         }

@@ -85,8 +85,8 @@ int scoreApplicant(const core::Scorer& scorer, const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("credit-risk score: cannot read %1: %2")
-                       .arg(path, file.errorString()));
+        printError(
+            QStringLiteral("credit-risk score: cannot read %1: %2").arg(path, file.errorString()));
         return kExitRefused;
     }
     QJsonParseError error;
@@ -178,8 +178,9 @@ int runScore(const QStringList& arguments)
     parser.addOptions({
         {QStringLiteral("model"), QStringLiteral("Model bundle written by 'train'."),
          QStringLiteral("MODEL")},
-        {QStringLiteral("input"), QStringLiteral("CSV of applicants (header with the model's "
-                                                 "columns)."),
+        {QStringLiteral("input"),
+         QStringLiteral("CSV of applicants (header with the model's "
+                        "columns)."),
          QStringLiteral("FILE")},
         {QStringLiteral("output"), QStringLiteral("CSV to write (input columns + scores)."),
          QStringLiteral("FILE")},
@@ -196,12 +197,12 @@ int runScore(const QStringList& arguments)
     if (!parseArguments(parser, arguments, exitCode)) {
         return exitCode;
     }
-    const bool batch = parser.isSet(QStringLiteral("input")) ||
-                       parser.isSet(QStringLiteral("output"));
+    const bool batch =
+        parser.isSet(QStringLiteral("input")) || parser.isSet(QStringLiteral("output"));
     const bool single = parser.isSet(QStringLiteral("applicant"));
     if (!parser.isSet(QStringLiteral("model")) || batch == single ||
-        (batch && (!parser.isSet(QStringLiteral("input")) ||
-                   !parser.isSet(QStringLiteral("output")))) ||
+        (batch &&
+         (!parser.isSet(QStringLiteral("input")) || !parser.isSet(QStringLiteral("output")))) ||
         !parser.positionalArguments().isEmpty()) {
         printError(QStringLiteral("credit-risk score: --model and either --input with --output "
                                   "or --applicant are required\n") +

@@ -248,6 +248,7 @@ int runTrain(const QStringList& arguments)
         "each algorithm on all rows and save a model bundle.\nExample: credit-risk train --data "
         "data/credit-g.arff --out model.crs --leaderboard leaderboard.json"));
     addTargetOptions(parser);
+    addCategoricalOption(parser);
     parser.addOptions({
         {QStringLiteral("data"), QStringLiteral("Training data (ARFF, CSV, german.data)."),
          QStringLiteral("FILE")},
@@ -333,6 +334,7 @@ int runTrain(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("positive"))) {
         readOptions.target.positive = parser.value(QStringLiteral("positive")).toStdString();
     }
+    applyCategoricalOption(parser, readOptions);
     try {
         const core::ReadResult read =
             core::readDataset(parser.value(QStringLiteral("data")).toStdString(), readOptions);

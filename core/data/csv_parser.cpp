@@ -24,6 +24,10 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::size_t kSniffLines = 20;
 constexpr std::size_t kSampleRows = 1000;
+// A categorical column with fewer non-numbers than this share of its values is refused as a
+// numeric column with typos; this many of them are named in the message.
+constexpr double kTypoShare = 0.10;
+constexpr std::size_t kTyposNamed = 10;
 
 // Position of the first delimiter or '\n' at or after `pos`, or `size`. Eight bytes at a time
 // (SWAR): a byte equal to c becomes zero in w ^ broadcast(c), and (v - 0x01..) & ~v & 0x80..
@@ -255,13 +259,20 @@ struct ColumnState
     LevelTable levels;
     std::size_t nonFiniteLine = 0; // first inf/nan/1e999 while numeric; 0 = none
     std::string nonFiniteValue;
+    bool declaredCategorical = false; // ReadOptions::categoricalColumns: no typo check
+    // Once categorical: how many values are numbers, and the first non-numbers with lines.
+    std::size_t numbers = 0;
+    std::size_t nonNumbers = 0;
+    std::vector<std::pair<std::size_t, std::string>> firstNonNumbers;
 };
 
 class CsvParser
 {
 public:
-    CsvParser(std::string_view text, const std::string& source, const TargetSpec& target)
-        : m_text(text), m_source(source), m_target(target), m_delimiter(sniffDelimiter(text)),
+    CsvParser(std::string_view text, const std::string& source, const TargetSpec& target,
+              const std::vector<std::string>& categoricalColumns)
+        : m_text(text), m_source(source), m_target(target),
+          m_categoricalColumns(categoricalColumns), m_delimiter(sniffDelimiter(text)),
           m_tokenizer(text, m_delimiter, source)
     {
     }
@@ -272,6 +283,8 @@ private:
     void readHeader();
     void addValue(std::size_t column, const Field& field, std::size_t row, std::size_t line);
     void makeCategorical(std::size_t column, std::size_t rows);
+    void countForTypoCheck(ColumnState& state, std::string_view value, std::size_t line) const;
+    void refuseTypos(std::size_t column) const;
     void reserveFor(std::size_t sampledBytesEnd);
     std::string_view unescape(const Field& field)
     {
@@ -293,6 +306,7 @@ private:
     std::string_view m_text;
     const std::string& m_source;
     const TargetSpec& m_target;
+    const std::vector<std::string>& m_categoricalColumns;
     char m_delimiter;
     CsvTokenizer m_tokenizer;
     std::vector<std::string> m_names;
@@ -331,6 +345,16 @@ void CsvParser::readHeader()
         m_names.push_back(std::move(name));
     }
     m_states.resize(m_names.size());
+    for (const std::string& name : m_categoricalColumns) {
+        const auto found = std::find(m_names.begin(), m_names.end(), name);
+        if (found == m_names.end()) {
+            throw DataError(m_source, m_headerLine, name,
+                            "the column to read as categorical is not in the header");
+        }
+        ColumnState& state = m_states[std::size_t(found - m_names.begin())];
+        state.numeric = false;
+        state.declaredCategorical = true;
+    }
 }
 
 void CsvParser::addValue(std::size_t column, const Field& field, std::size_t row, std::size_t line)
@@ -367,11 +391,59 @@ void CsvParser::addValue(std::size_t column, const Field& field, std::size_t row
         makeCategorical(column, row);
         if (field.doubledQuotes) {
             // makeCategorical reused the scratch buffer.
-            state.codes.push_back(state.levels.findOrAdd(unescape(field)));
+            const std::string_view again = unescape(field);
+            countForTypoCheck(state, again, line);
+            state.codes.push_back(state.levels.findOrAdd(again));
             return;
         }
     }
+    countForTypoCheck(state, value, line);
     state.codes.push_back(state.levels.findOrAdd(value));
+}
+
+void CsvParser::countForTypoCheck(ColumnState& state, std::string_view value,
+                                  std::size_t line) const
+{
+    if (state.declaredCategorical) {
+        return;
+    }
+    double number = 0.0;
+    if (parseNumber(value, number, m_delimiter == ';') != NumberStatus::NotNumber) {
+        ++state.numbers;
+        return;
+    }
+    ++state.nonNumbers;
+    if (state.firstNonNumbers.size() < kTyposNamed) {
+        state.firstNonNumbers.emplace_back(line, std::string(value));
+    }
+}
+
+// A column of numbers but for a few is a numeric column with typos: read as categorical it
+// would turn "duration" into 34 levels, and a form would score the typo'd applicant with a
+// duration of 0. Refuse it and name every bad value (up to kTyposNamed).
+void CsvParser::refuseTypos(std::size_t column) const
+{
+    const ColumnState& state = m_states[column];
+    const std::size_t values = state.numbers + state.nonNumbers;
+    if (column == m_targetIndex || state.declaredCategorical || state.numbers == 0 ||
+        double(state.nonNumbers) >= kTypoShare * double(values)) {
+        return;
+    }
+    const auto& [line, first] = state.firstNonNumbers.front();
+    std::string detail = "expected a number, got " + quoteValue(first);
+    for (std::size_t i = 1; i < state.firstNonNumbers.size(); ++i) {
+        detail += (i == 1 ? "; also line " : ", line ") +
+                  std::to_string(state.firstNonNumbers[i].first) + ": " +
+                  quoteValue(state.firstNonNumbers[i].second);
+    }
+    if (state.nonNumbers > state.firstNonNumbers.size()) {
+        detail +=
+            " and " + std::to_string(state.nonNumbers - state.firstNonNumbers.size()) + " more";
+    }
+    detail += " (" + std::to_string(state.numbers) + " of " + std::to_string(values) +
+              " values are numbers). Correct the value" + (state.nonNumbers > 1 ? "s" : "") +
+              ", or read the column as categorical if these are labels";
+    throw NotANumberError(m_source, line, m_names[column], detail);
 }
 
 void CsvParser::makeCategorical(std::size_t column, std::size_t rows)
@@ -389,9 +461,12 @@ void CsvParser::makeCategorical(std::size_t column, std::size_t rows)
         tokenizer.seek(m_recordStarts[r], 0);
         tokenizer.next(fields, start, line, m_names);
         const std::string_view value = unescape(fields[column]);
-        state.codes.push_back(isMissing(value, fields[column].quoted)
-                                  ? Column::kMissingCode
-                                  : state.levels.findOrAdd(value));
+        if (isMissing(value, fields[column].quoted)) {
+            state.codes.push_back(Column::kMissingCode);
+            continue;
+        }
+        ++state.numbers; // every earlier value was a number (or non-finite)
+        state.codes.push_back(state.levels.findOrAdd(value));
     }
 }
 
@@ -462,6 +537,7 @@ ParsedTable CsvParser::run()
             state.values.shrink_to_fit();
             column.numeric = std::move(state.values);
         } else {
+            refuseTypos(c);
             column.schema.type = ColumnType::Categorical;
             column.schema.levels = state.levels.levels();
             state.codes.shrink_to_fit();
@@ -474,9 +550,10 @@ ParsedTable CsvParser::run()
 
 } // namespace
 
-ParsedTable parseCsv(std::string_view text, const std::string& source, const TargetSpec& target)
+ParsedTable parseCsv(std::string_view text, const std::string& source, const TargetSpec& target,
+                     const std::vector<std::string>& categoricalColumns)
 {
-    return CsvParser(text, source, target).run();
+    return CsvParser(text, source, target, categoricalColumns).run();
 }
 
 } // namespace credit::core::detail

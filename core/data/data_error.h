@@ -18,7 +18,7 @@ public:
     DataError(std::string file, std::size_t line, std::string column, std::string detail);
 
     const std::string& file() const { return m_file; }
-    std::size_t line() const { return m_line; } ///< 1-based; 0 when not about a line
+    std::size_t line() const { return m_line; }            ///< 1-based; 0 when not about a line
     const std::string& column() const { return m_column; } ///< empty when not about a column
     const std::string& detail() const { return m_detail; }
 
@@ -27,6 +27,16 @@ private:
     std::size_t m_line = 0;
     std::string m_column;
     std::string m_detail;
+};
+
+/// A CSV column whose values are numbers but for a few: almost surely typos in a numeric
+/// column, which must not silently turn it into a categorical one. column() names it; the
+/// caller may offer to read it again with the column declared categorical
+/// (ReadOptions::categoricalColumns).
+class NotANumberError : public DataError
+{
+public:
+    using DataError::DataError;
 };
 
 } // namespace credit::core

@@ -178,6 +178,29 @@ std::string formatName(FileFormat format)
     return "unknown";
 }
 
+namespace {
+
+// ARFF and german.data carry their types: a column asked for as categorical must be one.
+void checkDeclaredCategorical(const detail::ParsedTable& table,
+                              const std::vector<std::string>& names, const std::string& source)
+{
+    for (const std::string& name : names) {
+        const auto column = std::find_if(table.columns.begin(), table.columns.end(),
+                                         [&](const Column& c) { return c.schema.name == name; });
+        if (column == table.columns.end()) {
+            throw DataError(source, 0, name,
+                            "the column to read as categorical is not in the file");
+        }
+        if (column->schema.type != ColumnType::Categorical) {
+            throw DataError(source, 0, name,
+                            "the file declares this column numeric; reading a column as "
+                            "categorical applies to CSV files only");
+        }
+    }
+}
+
+} // namespace
+
 ReadResult parseDataset(std::string_view text, const std::string& sourceName,
                         const ReadOptions& options)
 {
@@ -212,8 +235,11 @@ ReadResult parseDataset(std::string_view text, const std::string& sourceName,
     case FileFormat::Csv:
     case FileFormat::Auto:
         result.format = FileFormat::Csv;
-        table = detail::parseCsv(text, sourceName, options.target);
+        table = detail::parseCsv(text, sourceName, options.target, options.categoricalColumns);
         break;
+    }
+    if (result.format != FileFormat::Csv) {
+        checkDeclaredCategorical(table, options.categoricalColumns, sourceName);
     }
     result.dataset = Dataset::create(std::move(table.columns), options.target, sourceName);
     result.warnings = std::move(table.warnings);

@@ -24,6 +24,10 @@ struct ReadOptions
 {
     FileFormat format = FileFormat::Auto;
     TargetSpec target; ///< defaults to column "class", positive label "bad"
+    /// CSV columns to read as categorical whatever their values (numeric codes, or a column
+    /// whose few non-numbers are real labels). A name not in the header is an error. ARFF
+    /// and german.data declare their types, so there the list must be empty.
+    std::vector<std::string> categoricalColumns;
 };
 
 /// What a reader produced: the dataset plus non-fatal remarks (e.g. "column 'x' is constant").
@@ -55,8 +59,12 @@ struct ReadResult
 /// - Missing: an empty field, or unquoted `NA` or `?` ("NA" in quotes is a label).
 /// - Types: a column is numeric when every non-missing value is a number (std::from_chars
 ///   syntax, optional leading '+'); with ';' as delimiter "1234,5" is read as 1234.5. Otherwise
-///   it is categorical with levels in order of first appearance. A numeric column holding
-///   inf / nan / 1e999 is an error naming the first such line.
+///   it is categorical with levels in order of first appearance, unless fewer than 10 % of its
+///   non-missing values are not numbers: then those values are taken for typos and the file is
+///   refused with NotANumberError, naming each (up to 10) with its line — `credit.csv:118:
+///   column 'duration': expected a number, got "six"` — unless the column is listed in
+///   ReadOptions::categoricalColumns. A numeric column holding inf / nan / 1e999 is an error
+///   naming the first such line.
 ///
 /// german.data: 21 blank-separated fields per line (A11… codes, numbers, class 1/2), decoded
 /// to the attribute names, level labels and order of credit-g.arff; 1 = good, 2 = bad.

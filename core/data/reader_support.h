@@ -30,7 +30,8 @@ struct ParsedTable
 /// Format parsers. `text` has no BOM and no NUL byte (checked by the caller). They throw
 /// DataError naming `source`, the 1-based physical line and the column.
 ParsedTable parseArff(std::string_view text, const std::string& source, const TargetSpec& target);
-ParsedTable parseCsv(std::string_view text, const std::string& source, const TargetSpec& target);
+ParsedTable parseCsv(std::string_view text, const std::string& source, const TargetSpec& target,
+                     const std::vector<std::string>& categoricalColumns = {});
 ParsedTable parseGermanData(std::string_view text, const std::string& source,
                             const TargetSpec& target);
 

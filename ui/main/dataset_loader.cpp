@@ -12,16 +12,24 @@
 
 namespace credit::ui {
 
-DatasetLoadResult loadDatasetFile(const QString& path)
+DatasetLoadResult loadDatasetFile(const QString& path, const QStringList& categoricalColumns)
 {
     DatasetLoadResult result;
     result.path = path;
+    result.categoricalColumns = categoricalColumns;
     try {
-        core::ReadResult read = core::readDataset(path.toStdString());
+        core::ReadOptions options;
+        for (const QString& name : categoricalColumns) {
+            options.categoricalColumns.push_back(name.toStdString());
+        }
+        core::ReadResult read = core::readDataset(path.toStdString(), options);
         result.dataset = std::make_shared<const core::Dataset>(std::move(read.dataset));
         for (const std::string& warning : read.warnings) {
             result.warnings.append(QString::fromStdString(warning));
         }
+    } catch (const core::NotANumberError& error) {
+        result.error = QString::fromStdString(error.what());
+        result.notNumericColumn = QString::fromStdString(error.column());
     } catch (const core::DataError& error) {
         result.error = QString::fromStdString(error.what());
     } catch (const std::exception& error) {
@@ -43,11 +51,11 @@ DatasetLoader::~DatasetLoader()
     m_watcher.waitForFinished();
 }
 
-void DatasetLoader::load(const QString& path)
+void DatasetLoader::load(const QString& path, const QStringList& categoricalColumns)
 {
     // Setting a new future detaches the watcher from the previous one, so a stale result is
     // never reported; the old job finishes on its own and only touches its own copies.
-    m_watcher.setFuture(QtConcurrent::run(&loadDatasetFile, path));
+    m_watcher.setFuture(QtConcurrent::run(&loadDatasetFile, path, categoricalColumns));
 }
 
 bool DatasetLoader::isLoading() const
@@ -64,7 +72,7 @@ void DatasetLoader::onFinished()
     if (result.dataset) {
         emit loaded(result.path, result.dataset, result.warnings);
     } else {
-        emit failed(result.path, result.error);
+        emit failed(result.path, result.error, result.notNumericColumn, result.categoricalColumns);
     }
 }
 

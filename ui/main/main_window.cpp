@@ -11,10 +11,10 @@
 #include "main/recent_files.h"
 #include "main/startup_options.h"
 #include "main/tab_page.h"
-#include "train/model_file_actions.h"
-#include "train/train_tab.h"
 #include "score/score_tab.h"
 #include "threshold/threshold_tab.h"
+#include "train/model_file_actions.h"
+#include "train/train_tab.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,6 +30,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -299,13 +300,14 @@ void MainWindow::openFileDialog()
     openFile(path);
 }
 
-void MainWindow::openFile(const QString& path, bool addToRecent)
+void MainWindow::openFile(const QString& path, bool addToRecent,
+                          const QStringList& categoricalColumns)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     m_pendingPath = absolute;
     m_pendingAddToRecent = addToRecent;
     setBusy(true, absolute);
-    m_loader->load(absolute);
+    m_loader->load(absolute, categoricalColumns);
 }
 
 bool MainWindow::isLoading() const
@@ -403,19 +405,36 @@ void MainWindow::onLoadSucceeded(const QString& path, const QStringList& warning
     emit datasetLoaded(path);
 }
 
-void MainWindow::onLoadFailed(const QString& path, const QString& message)
+void MainWindow::onLoadFailed(const QString& path, const QString& message,
+                              const QString& notNumericColumn,
+                              const QStringList& categoricalColumns)
 {
     setBusy(false);
-    Q_UNUSED(path);
     emit loadFailed(message);
-    if (m_errorDialogs) {
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open the dataset"),
-                                    tr("The file could not be opened; the current data is kept."),
-                                    QMessageBox::Ok, this);
-        box->setInformativeText(message);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+    if (!m_errorDialogs) {
+        return;
     }
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open the dataset"),
+                                tr("The file could not be opened; the current data is kept."),
+                                QMessageBox::Ok, this);
+    box->setInformativeText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!notNumericColumn.isEmpty()) {
+        // Numbers but for a few values: usually typos to correct in the file, but codes
+        // with a few labels are real categories — let the analyst say which.
+        QPushButton* asLabels = box->addButton(tr("Read '%1' as categorical").arg(notNumericColumn),
+                                               QMessageBox::AcceptRole);
+        asLabels->setToolTip(tr("Open the file again with every value of '%1' read as a label "
+                                "(level), numbers included.")
+                                 .arg(notNumericColumn));
+        box->setDefaultButton(QMessageBox::Ok);
+        const bool addToRecent = m_pendingAddToRecent;
+        connect(asLabels, &QPushButton::clicked, this,
+                [this, path, addToRecent, notNumericColumn, categoricalColumns] {
+                    openFile(path, addToRecent, categoricalColumns + QStringList{notNumericColumn});
+                });
+    }
+    box->open();
 }
 
 void MainWindow::setBusy(bool busy, const QString& path)

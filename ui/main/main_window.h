@@ -43,8 +43,11 @@ public:
 
     /// Reads `path` off the GUI thread. On success the dataset goes to AppState (on the GUI
     /// thread), and the file to the recent list when `addToRecent`; then datasetLoaded() is
-    /// emitted. On failure the current data stays and loadFailed() carries the reader's message.
-    void openFile(const QString& path, bool addToRecent = true);
+    /// emitted. On failure the current data stays and loadFailed() carries the reader's message;
+    /// for a CSV column of numbers but for a few values, the message box offers to read it
+    /// again as categorical (`categoricalColumns`).
+    void openFile(const QString& path, bool addToRecent = true,
+                  const QStringList& categoricalColumns = {});
     bool isLoading() const;
     /// Shows the Open dialog.
     void openFileDialog();
@@ -75,7 +78,8 @@ private:
     void openRecent(const QString& path);
     void onDatasetChanged();
     void onLoadSucceeded(const QString& path, const QStringList& warnings);
-    void onLoadFailed(const QString& path, const QString& message);
+    void onLoadFailed(const QString& path, const QString& message, const QString& notNumericColumn,
+                      const QStringList& categoricalColumns);
     void setBusy(bool busy, const QString& path = {});
     void showAbout();
 
