@@ -10,8 +10,8 @@
 #include "data/dataset_reader.h"
 #include "io/model_bundle.h"
 #include "main/app_state.h"
-#include "support/quick_model.h"
 #include "score/decision_sheet.h"
+#include "support/quick_model.h"
 #include "threshold/scorecard_dialog.h"
 #include "train/model_file_actions.h"
 #include "train/training_job.h"
@@ -63,8 +63,8 @@ private slots:
             const auto& r = m_tab->result();
             QVERIFY(r && r->valid());
             QVERIFY2(std::fabs(r->pd - direct[row]) < 1e-12,
-                     qPrintable(QStringLiteral("row %1: %2 vs %3").arg(row).arg(r->pd).arg(
-                         direct[row])));
+                     qPrintable(
+                         QStringLiteral("row %1: %2 vs %3").arg(row).arg(r->pd).arg(direct[row])));
             QCOMPARE(r->reject, direct[row] > m_bundle->threshold);
         }
         // The widgets hold the values: read them back for one row.
@@ -72,24 +72,28 @@ private slots:
         const core::Applicant shown = m_tab->applicant();
         QCOMPARE(shown.at("checking_status"), m_data->column(0).text(7));
         QCOMPARE(std::stod(shown.at("duration")), m_data->column(1).numeric[7]);
-        auto* combo = qobject_cast<QComboBox*>(m_tab->fieldWidget(QStringLiteral("checking_status")));
+        auto* combo =
+            qobject_cast<QComboBox*>(m_tab->fieldWidget(QStringLiteral("checking_status")));
         QVERIFY(combo);
         // Human meanings in the combo (data/README.md), raw label kept as data.
         QCOMPARE(combo->itemText(combo->findData(QStringLiteral("<0"))),
                  QStringLiteral("<0 — balance below 0 DM"));
-        QVERIFY(combo->toolTip().contains(QStringLiteral("Status of the existing checking account")));
+        QVERIFY(
+            combo->toolTip().contains(QStringLiteral("Status of the existing checking account")));
     }
 
     void invalidFieldBlocksScoring()
     {
         QVERIFY(m_tab->loadDatasetRow(1));
-        auto* amount = qobject_cast<QDoubleSpinBox*>(m_tab->fieldWidget(QStringLiteral("credit_amount")));
+        auto* amount =
+            qobject_cast<QDoubleSpinBox*>(m_tab->fieldWidget(QStringLiteral("credit_amount")));
         QVERIFY(amount);
         amount->setValue(-500);
         QVERIFY(m_tab->result() && !m_tab->result()->valid());
         QVERIFY(m_tab->fieldError(QStringLiteral("credit_amount"))->isVisible());
-        QVERIFY(m_tab->fieldError(QStringLiteral("credit_amount"))->text().contains(
-            QStringLiteral("must not be negative")));
+        QVERIFY(m_tab->fieldError(QStringLiteral("credit_amount"))
+                    ->text()
+                    .contains(QStringLiteral("must not be negative")));
         QVERIFY(m_tab->resultLabel()->text().contains(QStringLiteral("Cannot score")));
         amount->setValue(2000);
         QVERIFY(m_tab->result()->valid());
@@ -100,7 +104,8 @@ private slots:
     {
         QVERIFY(m_tab->loadDatasetRow(2));
         const double before = m_tab->result()->pd;
-        auto* duration = qobject_cast<QDoubleSpinBox*>(m_tab->fieldWidget(QStringLiteral("duration")));
+        auto* duration =
+            qobject_cast<QDoubleSpinBox*>(m_tab->fieldWidget(QStringLiteral("duration")));
         duration->setValue(100); // beyond the training maximum of 72 months
         const auto& r = m_tab->result();
         QVERIFY(r && r->valid());
@@ -223,6 +228,61 @@ private slots:
         QVERIFY(pdf.startsWith("%PDF"));
         const QRegularExpression page(QStringLiteral("/Type\\s*/Page[^s]"));
         QCOMPARE(QString::fromLatin1(pdf).count(page), 1);
+    }
+
+    void dataRowThatDoesNotFitTheModelIsRefused()
+    {
+        // credit-g as CSV with duration "six" on line 118, opened with duration read as
+        // categorical: loading that row must name the field, never score a duration of 0.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string csvPath = dir.filePath(QStringLiteral("credit.csv")).toStdString();
+        core::writeCsv(*m_data, csvPath);
+        QFile file(QString::fromStdString(csvPath));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = file.readAll().split('\n');
+        file.close();
+        QVERIFY(lines[0].startsWith("checking_status,duration,"));
+        QList<QByteArray> fields = lines[117].split(',');
+        fields[1] = "six";
+        lines[117] = fields.join(',');
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(lines.join('\n'));
+        file.close();
+        core::ReadOptions options;
+        options.categoricalColumns = {"duration"};
+        auto typo =
+            std::make_shared<const core::Dataset>(core::readDataset(csvPath, options).dataset);
+        m_state.setDataset(typo, QString::fromStdString(csvPath));
+
+        QVERIFY(m_tab->loadDatasetRow(0));
+        const core::Applicant before = m_tab->applicant();
+        QString error;
+        QVERIFY(!m_tab->loadDatasetRow(116, &error)); // data row 117 = line 118
+        QVERIFY2(error.contains(QStringLiteral("duration: 'six' is not a number")),
+                 qPrintable(error));
+        QCOMPARE(m_tab->applicant(), before);
+        QVERIFY(!m_tab->loadDatasetRow(5000, &error));
+        QVERIFY2(error.contains(QStringLiteral("5001")), qPrintable(error));
+        m_state.setDataset(m_data, QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"));
+    }
+
+    void applicantJsonThatDoesNotFitIsRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(m_tab->loadDatasetRow(2));
+        const core::Applicant before = m_tab->applicant();
+        const QString path = dir.filePath(QStringLiteral("foo.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"foo\": 1}");
+        file.close();
+        QString error;
+        QVERIFY(!m_tab->loadApplicantJson(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("checking_status: a value is required")),
+                 qPrintable(error));
+        QCOMPARE(m_tab->applicant(), before);
     }
 
     void decisionSheetLayoutKeepsColumnsApart()

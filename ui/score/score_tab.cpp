@@ -15,6 +15,7 @@
 #include <QChart>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHorizontalStackedBarSeries>
@@ -124,28 +125,32 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
     connect(m_scoreButton, &QPushButton::clicked, this, &ScoreTab::scoreNow);
     connect(m_form, &ApplicantForm::edited, this, &ScoreTab::scoreNow); // live what-if
     connect(clear, &QPushButton::clicked, this, &ScoreTab::clearForm);
-    connect(loadRow, &QPushButton::clicked, this,
-            [this] { loadDatasetRow(m_rowSpin->value() - 1); });
+    connect(loadRow, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (!loadDatasetRow(m_rowSpin->value() - 1, &error)) {
+            m_batchLabel->setText(error);
+        }
+    });
     connect(saveJson, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save applicant"), {},
-                                                          tr("Applicant (*.json)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save applicant"), {}, tr("Applicant (*.json)"));
         QString error;
         if (!path.isEmpty() && !saveApplicantJson(path, &error)) {
             m_batchLabel->setText(error);
         }
     });
     connect(loadJson, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Load applicant"), {},
-                                                          tr("Applicant (*.json)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Load applicant"), {}, tr("Applicant (*.json)"));
         QString error;
         if (!path.isEmpty() && !loadApplicantJson(path, &error)) {
             m_batchLabel->setText(error);
         }
     });
     connect(sheet, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save decision sheet"),
-                                                          QStringLiteral("decision_sheet.pdf"),
-                                                          tr("PDF (*.pdf)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save decision sheet"),
+                                         QStringLiteral("decision_sheet.pdf"), tr("PDF (*.pdf)"));
         QString error;
         if (!path.isEmpty() && !exportDecisionSheet(path, &error)) {
             m_batchLabel->setText(error);
@@ -216,14 +221,13 @@ void ScoreTab::rebuildScorer()
     settings.grading = decision.grading;
     m_scorer = std::make_shared<const core::Scorer>(model, std::move(settings));
     const core::ScoringSettings& s = m_scorer->settings();
-    m_modelLabel->setText(
-        tr("Model: %1 · reject when PD > %2%3")
-            .arg(qs(model->classifier().displayName()), percent(m_scorer->toPopulation(
-                                                            s.threshold)))
-            .arg(std::isnan(s.populationBadRate)
-                     ? tr(" · PDs on the training sample's bad rate")
-                     : tr(" · PDs corrected to a population bad rate of %1")
-                           .arg(percent(s.populationBadRate))));
+    m_modelLabel->setText(tr("Model: %1 · reject when PD > %2%3")
+                              .arg(qs(model->classifier().displayName()),
+                                   percent(m_scorer->toPopulation(s.threshold)))
+                              .arg(std::isnan(s.populationBadRate)
+                                       ? tr(" · PDs on the training sample's bad rate")
+                                       : tr(" · PDs corrected to a population bad rate of %1")
+                                             .arg(percent(s.populationBadRate))));
     QStringList legend{tr("<b>Risk grades</b> (on the PD):")};
     for (const std::string& line : s.grading.legend()) {
         legend << qs(line).toHtmlEscaped();
@@ -267,15 +271,41 @@ void ScoreTab::setApplicant(const core::Applicant& values)
     scoreNow();
 }
 
-bool ScoreTab::loadDatasetRow(int row)
+bool ScoreTab::loadDatasetRow(int row, QString* error)
 {
     const auto dataset = appState()->dataset();
     if (!dataset || row < 0 || std::size_t(row) >= dataset->rowCount()) {
+        if (error) {
+            *error = tr("There is no data row %1.").arg(row + 1);
+        }
         return false;
     }
     core::Applicant values;
     for (const std::size_t c : dataset->schema().featureIndices()) {
-        values[dataset->column(c).name()] = dataset->column(c).text(std::size_t(row));
+        const core::Column& column = dataset->column(c);
+        if (!column.isMissing(std::size_t(row))) {
+            values[column.name()] = column.text(std::size_t(row));
+        }
+    }
+    return setApplicantIfScorable(values, tr("Data row %1").arg(row + 1), error);
+}
+
+bool ScoreTab::setApplicantIfScorable(const core::Applicant& values, const QString& what,
+                                      QString* error)
+{
+    if (m_scorer) {
+        const std::vector<core::FieldIssue> issues = m_scorer->validate(values);
+        if (!issues.empty()) {
+            QStringList messages;
+            for (const core::FieldIssue& issue : issues) {
+                messages.append(QString::fromStdString(issue.message));
+            }
+            if (error) {
+                *error = tr("%1 does not fit the model, so the form is unchanged: %2")
+                             .arg(what, messages.join(QStringLiteral("; ")));
+            }
+            return false;
+        }
     }
     setApplicant(values);
     return true;
@@ -324,11 +354,11 @@ void ScoreTab::showResult()
         return;
     }
     QString html;
-    html += tr("<p style='font-size:15pt'>PD <b>%1</b> &nbsp; <span style='color:%2'><b>%3</b>"
-               "</span></p>")
-                .arg(percent(r.pd), r.reject ? QStringLiteral("#b00020")
-                                             : QStringLiteral("#1b5e20"),
-                     r.reject ? tr("REJECT") : tr("ACCEPT"));
+    html +=
+        tr("<p style='font-size:15pt'>PD <b>%1</b> &nbsp; <span style='color:%2'><b>%3</b>"
+           "</span></p>")
+            .arg(percent(r.pd), r.reject ? QStringLiteral("#b00020") : QStringLiteral("#1b5e20"),
+                 r.reject ? tr("REJECT") : tr("ACCEPT"));
     html += tr("<p>Risk grade <b>%1</b> · <b>%2</b> points · cut-off PD %3 (%4 points)</p>")
                 .arg(qs(r.grade))
                 .arg(r.points, 0, 'f', 0)
@@ -463,8 +493,7 @@ bool ScoreTab::loadApplicantJson(const QString& path, QString* error)
                                    : it.value().toString())
                 .toStdString();
     }
-    setApplicant(values);
-    return true;
+    return setApplicantIfScorable(values, QFileInfo(path).fileName(), error);
 }
 
 bool ScoreTab::exportDecisionSheet(const QString& path, QString* error) const
@@ -514,8 +543,8 @@ void ScoreTab::startBatch(const QString& input, const QString& output)
     m_batchBar->setValue(0);
     m_batchBar->show();
     m_batchLabel->setText(tr("Scoring %1…").arg(input));
-    m_batchWatcher.setFuture(QtConcurrent::run(
-        [scorer, params](QPromise<BatchOutcome>& promise) mutable {
+    m_batchWatcher.setFuture(
+        QtConcurrent::run([scorer, params](QPromise<BatchOutcome>& promise) mutable {
             promise.setProgressRange(0, 1000);
             params.progress = [&promise](const core::ProgressEvent& event) {
                 promise.setProgressValue(int(event.fraction * 1000));

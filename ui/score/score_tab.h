@@ -45,8 +45,11 @@ public:
     core::Applicant applicant() const;
     /// Fills the form (unknown attributes ignored) and scores.
     void setApplicant(const core::Applicant& applicant);
-    /// Fills the form from row `row` of the current dataset; false when there is none.
-    bool loadDatasetRow(int row);
+    /// Fills the form from row `row` of the current dataset and scores it. False, with the
+    /// form unchanged and `error` naming each field, when there is no such row or its values
+    /// do not fit the model's schema (a missing value, text in a numeric field, a level the
+    /// model does not know): an unreadable value never becomes 0.
+    bool loadDatasetRow(int row, QString* error = nullptr);
     /// Resets every field to its default (training median / mode).
     void clearForm();
     /// Scores the form now; the result is also shown. Invalid fields block scoring.
@@ -57,6 +60,8 @@ public:
     bool hasModel() const { return m_scorer != nullptr; }
 
     bool saveApplicantJson(const QString& path, QString* error = nullptr) const;
+    /// Reads an applicant saved by saveApplicantJson() (or written for `credit-risk score
+    /// --applicant`); refuses, with the form unchanged, what the model cannot score.
     bool loadApplicantJson(const QString& path, QString* error = nullptr);
     /// Writes the one-page PDF decision sheet of the current result; false with `error` when
     /// there is no valid result or the file cannot be written.
@@ -85,6 +90,10 @@ signals:
     void batchFinished(const QString& message);
 
 private:
+    /// setApplicant() when the model can score `values`; else false with `error` naming
+    /// `what` and every field the model refuses.
+    bool setApplicantIfScorable(const core::Applicant& values, const QString& what, QString* error);
+
     struct BatchOutcome
     {
         core::BatchScoreResult result;
