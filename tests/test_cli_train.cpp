@@ -137,6 +137,55 @@ private slots:
                  2);
     }
 
+    void optionsOfParamsYamlOnTheCommandLine()
+    {
+        // --calibration, --objective and --encoding, as params.yaml has them, and the usage
+        // line naming the command rather than the binary's path.
+        const QString data = QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff");
+        const Run help = run({QStringLiteral("train"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.startsWith("Usage: credit-risk train [options]"), help.out.constData());
+        const Run train = run({QStringLiteral("train"),
+                               QStringLiteral("--data"),
+                               data,
+                               QStringLiteral("--algorithms"),
+                               QStringLiteral("lr"),
+                               QStringLiteral("--folds"),
+                               QStringLiteral("3"),
+                               QStringLiteral("--repeats"),
+                               QStringLiteral("1"),
+                               QStringLiteral("--trials"),
+                               QStringLiteral("1"),
+                               QStringLiteral("--calibration"),
+                               QStringLiteral("isotonic"),
+                               QStringLiteral("--objective"),
+                               QStringLiteral("expected_cost"),
+                               QStringLiteral("--encoding"),
+                               QStringLiteral("woe"),
+                               QStringLiteral("--quiet"),
+                               QStringLiteral("--out"),
+                               file("opts.crs"),
+                               QStringLiteral("--leaderboard"),
+                               file("opts.json")});
+        QVERIFY2(train.exitCode == 0, train.err.constData());
+        QFile json(file("opts.json"));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+        QCOMPARE(root.value(QStringLiteral("calibration")).toString(), QStringLiteral("isotonic"));
+        QCOMPARE(root.value(QStringLiteral("objective")).toString(),
+                 QStringLiteral("expected_cost"));
+        QCOMPARE(root.value(QStringLiteral("encoding")).toString(), QStringLiteral("woe"));
+        for (const auto& [option, value] :
+             {std::pair{"--calibration", "sigmoid"}, std::pair{"--objective", "gini"},
+              std::pair{"--encoding", "dummy"}}) {
+            const Run bad = run({QStringLiteral("train"), QStringLiteral("--data"), data,
+                                 QString::fromLatin1(option), QString::fromLatin1(value),
+                                 QStringLiteral("--out"), file("bad.crs")});
+            QCOMPARE(bad.exitCode, 1);
+            QVERIFY2(bad.err.contains(value), bad.err.constData());
+        }
+    }
+
     // An amount too large for the single-precision design matrix stops the training with the
     // field's name, and the model file already there is left as it was.
     void hugeNumberStopsTrainingAndKeepsTheOldFile()

@@ -14,6 +14,8 @@
 #include "main/screenshot_runner.h"
 #include "main/startup_options.h"
 #include "main/tab_page.h"
+#include "train/model_file_actions.h"
+#include "widgets/file_names.h"
 
 #include <QAction>
 #include <QApplication>
@@ -378,6 +380,21 @@ private slots:
         }
         // Versions were found at configure time, not left empty.
         QVERIFY(!about.contains(QStringLiteral("<td></td>")));
+    }
+
+    void savedFilesGetTheirExtension()
+    {
+        // What the Open filters look for is what Save writes, also when the name was typed
+        // without it; models use the command line's .crs.
+        using credit::ui::withSuffix;
+        QCOMPARE(withSuffix(QStringLiteral("/tmp/applicant"), QStringLiteral("json")),
+                 QStringLiteral("/tmp/applicant.json"));
+        QCOMPARE(withSuffix(QStringLiteral("/tmp/a.JSON"), QStringLiteral("json")),
+                 QStringLiteral("/tmp/a.JSON"));
+        QCOMPARE(withSuffix(QStringLiteral("/tmp/my.model"), QStringLiteral("crs")),
+                 QStringLiteral("/tmp/my.model.crs"));
+        QCOMPARE(withSuffix(QString(), QStringLiteral("crs")), QString());
+        QCOMPARE(credit::ui::ModelFileActions::suffix(), QStringLiteral("crs"));
     }
 
     void parsesCommandLine_data()

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli_support.h"
 
+#include <QCoreApplication>
+
 #include <cstdio>
 
 namespace credit::cli {
@@ -66,17 +68,29 @@ void applyCategoricalOption(const QCommandLineParser& parser, core::ReadOptions&
     }
 }
 
+QString usageText(const QCommandLineParser& parser, const QStringList& arguments)
+{
+    QString text = parser.helpText();
+    // Qt writes "Usage: <argv[0]>"; main() puts "credit-risk <command>" in arguments[0].
+    const QString program = QCoreApplication::arguments().value(0);
+    const QString prefix = QStringLiteral("Usage: ") + program;
+    if (!arguments.isEmpty() && text.startsWith(prefix)) {
+        text.replace(0, prefix.size(), QStringLiteral("Usage: ") + arguments.first());
+    }
+    return text;
+}
+
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, int& exitCode)
 {
     const QCommandLineOption help = parser.addHelpOption();
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
-        printError(parser.helpText());
+        printError(usageText(parser, arguments));
         exitCode = kExitUsage;
         return false;
     }
     if (parser.isSet(help)) {
-        printOut(parser.helpText());
+        printOut(usageText(parser, arguments));
         exitCode = kExitOk;
         return false;
     }

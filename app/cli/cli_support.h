@@ -45,6 +45,10 @@ void addCategoricalOption(QCommandLineParser& parser);
 /// The --categorical names, appended to `options.categoricalColumns`.
 void applyCategoricalOption(const QCommandLineParser& parser, core::ReadOptions& options);
 
+/// The parser's help text with the usage line naming the command ("Usage: credit-risk train
+/// [options]") instead of the binary's path, which is what Qt puts there.
+QString usageText(const QCommandLineParser& parser, const QStringList& arguments);
+
 /// Parses `arguments` with --help handled; on error prints the message and usage.
 /// Returns false when the command should stop with `exitCode`.
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, int& exitCode);

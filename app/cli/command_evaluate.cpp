@@ -121,7 +121,7 @@ int runEvaluate(const QStringList& arguments)
     if (!parser.isSet(QStringLiteral("model")) || !parser.isSet(QStringLiteral("data")) ||
         !parser.positionalArguments().isEmpty()) {
         printError(QStringLiteral("credit-risk evaluate: --model and --data are required\n") +
-                   parser.helpText());
+                   usageText(parser, arguments));
         return kExitUsage;
     }
     try {

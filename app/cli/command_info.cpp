@@ -107,7 +107,7 @@ int runInfo(const QStringList& arguments)
     }
     if (parser.positionalArguments().size() != 1) {
         printError(QStringLiteral("credit-risk info: expected exactly one FILE\n") +
-                   parser.helpText());
+                   usageText(parser, arguments));
         return kExitUsage;
     }
     try {

@@ -206,7 +206,7 @@ int runScore(const QStringList& arguments)
         !parser.positionalArguments().isEmpty()) {
         printError(QStringLiteral("credit-risk score: --model and either --input with --output "
                                   "or --applicant are required\n") +
-                   parser.helpText());
+                   usageText(parser, arguments));
         return kExitUsage;
     }
     std::size_t reasons = 3;

@@ -20,6 +20,7 @@
 #include <csignal>
 #include <cstdio>
 #include <mutex>
+#include <stdexcept>
 
 namespace credit::cli {
 namespace {
@@ -128,6 +129,9 @@ std::string leaderboardJson(const core::TrainingResult& result)
     w.key("trials").value(static_cast<std::int64_t>(result.params.trials));
     w.key("seed").value(static_cast<std::uint64_t>(result.params.seed));
     w.key("calibration").value(core::calibrationMethodName(result.params.calibration));
+    w.key("encoding")
+        .value(result.params.features.encoding == core::CategoricalEncoding::Woe ? "woe"
+                                                                                 : "onehot");
     w.key("cost").beginObject();
     w.key("bad_accepted").value(result.params.costs.badAccepted);
     w.key("good_rejected").value(result.params.costs.goodRejected);
@@ -265,6 +269,16 @@ int runTrain(const QStringList& arguments)
         {QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("S")},
         {QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
          QStringLiteral("T")},
+        {QStringLiteral("calibration"),
+         QStringLiteral("Calibration of the final model: none, platt or isotonic (default "
+                        "platt)."),
+         QStringLiteral("METHOD")},
+        {QStringLiteral("objective"),
+         QStringLiteral("What the search ranks by: auc or expected_cost (default auc)."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("encoding"),
+         QStringLiteral("Categorical encoding: onehot or woe (default onehot)."),
+         QStringLiteral("NAME")},
         {QStringLiteral("nested"),
          QStringLiteral("Also estimate performance by nested cross-validation (slow).")},
         {QStringLiteral("out"), QStringLiteral("Model bundle to write."), QStringLiteral("MODEL")},
@@ -278,13 +292,13 @@ int runTrain(const QStringList& arguments)
     }
     if (!parser.isSet(QStringLiteral("data")) || !parser.isSet(QStringLiteral("out"))) {
         printError(QStringLiteral("credit-risk train: --data and --out are required\n") +
-                   parser.helpText());
+                   usageText(parser, arguments));
         return kExitUsage;
     }
     if (!parser.positionalArguments().isEmpty()) {
         printError(QStringLiteral("credit-risk train: unexpected argument '%1'\n")
                        .arg(parser.positionalArguments().front()) +
-                   parser.helpText());
+                   usageText(parser, arguments));
         return kExitUsage;
     }
 
@@ -318,6 +332,32 @@ int runTrain(const QStringList& arguments)
     params.threads = static_cast<int>(threads);
     if (parser.isSet(QStringLiteral("nested"))) {
         params.nested = true;
+    }
+    try {
+        if (parser.isSet(QStringLiteral("calibration"))) {
+            params.calibration = core::parseCalibrationMethod(
+                parser.value(QStringLiteral("calibration")).toStdString());
+        }
+        if (parser.isSet(QStringLiteral("objective"))) {
+            params.objective =
+                core::parseSearchObjective(parser.value(QStringLiteral("objective")).toStdString());
+        }
+    } catch (const std::invalid_argument& error) {
+        printError(QStringLiteral("credit-risk train: ") + QString::fromUtf8(error.what()));
+        return kExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("encoding"))) {
+        const QString encoding = parser.value(QStringLiteral("encoding"));
+        if (encoding == QLatin1String("onehot")) {
+            params.features.encoding = core::CategoricalEncoding::OneHot;
+        } else if (encoding == QLatin1String("woe")) {
+            params.features.encoding = core::CategoricalEncoding::Woe;
+        } else {
+            printError(QStringLiteral("credit-risk train: --encoding expects onehot or woe, got "
+                                      "'%1'")
+                           .arg(encoding));
+            return kExitUsage;
+        }
     }
     const std::vector<std::string> problems = params.validate();
     if (!problems.empty()) {

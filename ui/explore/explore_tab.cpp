@@ -10,6 +10,7 @@
 #include "main/app_state.h"
 #include "widgets/chart_widget.h"
 #include "widgets/correlation_heatmap.h"
+#include "widgets/file_names.h"
 #include "widgets/table_csv_writer.h"
 
 #include <QChart>
@@ -710,9 +711,11 @@ void ExploreTab::exportTableWithDialog(bool woe)
     }
     const QString stem = (woe ? QStringLiteral("woe_") : QStringLiteral("summary_")) + attribute;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        this, woe ? tr("Export WoE table") : tr("Export summary"),
-        QDir(dir).filePath(stem + QStringLiteral(".csv")), tr("CSV files (*.csv)"));
+    const QString path =
+        withSuffix(QFileDialog::getSaveFileName(
+                       this, woe ? tr("Export WoE table") : tr("Export summary"),
+                       QDir(dir).filePath(stem + QStringLiteral(".csv")), tr("CSV files (*.csv)")),
+                   QStringLiteral("csv"));
     if (path.isEmpty()) {
         return;
     }

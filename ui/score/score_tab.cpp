@@ -9,6 +9,7 @@
 #include "score/applicant_form.h"
 #include "score/decision_sheet.h"
 #include "widgets/chart_widget.h"
+#include "widgets/file_names.h"
 
 #include <QAction>
 #include <QBarSet>
@@ -132,8 +133,9 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
         }
     });
     connect(saveJson, &QPushButton::clicked, this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Save applicant"), {}, tr("Applicant (*.json)"));
+        const QString path = withSuffix(
+            QFileDialog::getSaveFileName(this, tr("Save applicant"), {}, tr("Applicant (*.json)")),
+            QStringLiteral("json"));
         QString error;
         if (!path.isEmpty() && !saveApplicantJson(path, &error)) {
             m_batchLabel->setText(error);
@@ -148,9 +150,10 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
         }
     });
     connect(sheet, &QPushButton::clicked, this, [this] {
-        const QString path =
+        const QString path = withSuffix(
             QFileDialog::getSaveFileName(this, tr("Save decision sheet"),
-                                         QStringLiteral("decision_sheet.pdf"), tr("PDF (*.pdf)"));
+                                         QStringLiteral("decision_sheet.pdf"), tr("PDF (*.pdf)")),
+            QStringLiteral("pdf"));
         QString error;
         if (!path.isEmpty() && !exportDecisionSheet(path, &error)) {
             m_batchLabel->setText(error);
@@ -574,11 +577,13 @@ void ScoreTab::batchWithDialog()
     if (input.isEmpty()) {
         return;
     }
-    const QString output = QFileDialog::getSaveFileName(
-        this, tr("Write the scores to"),
-        QFileInfo(input).absolutePath() + QStringLiteral("/") +
-            QFileInfo(input).completeBaseName() + QStringLiteral("_scored.csv"),
-        tr("CSV files (*.csv)"));
+    const QString output =
+        withSuffix(QFileDialog::getSaveFileName(
+                       this, tr("Write the scores to"),
+                       QFileInfo(input).absolutePath() + QStringLiteral("/") +
+                           QFileInfo(input).completeBaseName() + QStringLiteral("_scored.csv"),
+                       tr("CSV files (*.csv)")),
+                   QStringLiteral("csv"));
     if (!output.isEmpty()) {
         startBatch(input, output);
     }

@@ -4,6 +4,7 @@
 
 #include "io/model_bundle.h"
 #include "main/app_state.h"
+#include "widgets/file_names.h"
 
 #include <QAction>
 #include <QDir>
@@ -57,10 +58,10 @@ bool saveModelBundleFile(const core::ModelBundle& bundle, const QString& path, Q
 
 ModelFileActions::ModelFileActions(AppState* state, QWidget* dialogParent)
     : QObject(dialogParent), m_state(state), m_dialogParent(dialogParent),
-      m_save(new QAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save Model…"),
-                         this)),
-      m_open(new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open &Model…"),
-                         this))
+      m_save(
+          new QAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save Model…"), this)),
+      m_open(
+          new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open &Model…"), this))
 {
     m_save->setObjectName(QStringLiteral("saveModelAction"));
     m_save->setShortcut(QKeySequence::Save);
@@ -75,7 +76,7 @@ ModelFileActions::ModelFileActions(AppState* state, QWidget* dialogParent)
 
 QString ModelFileActions::suffix()
 {
-    return QStringLiteral("crsmodel");
+    return QStringLiteral("crs");
 }
 
 void ModelFileActions::addTo(QMenu* menu)
@@ -126,13 +127,14 @@ void ModelFileActions::saveWithDialog()
     if (directory.isEmpty()) {
         directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     }
-    const QString path = QFileDialog::getSaveFileName(
+    QString path = QFileDialog::getSaveFileName(
         m_dialogParent, tr("Save Model"),
         QDir(directory).filePath(QStringLiteral("credit-model.") + suffix()),
         tr("Credit Risk Studio models (*.%1)").arg(suffix()));
     if (path.isEmpty()) {
         return;
     }
+    path = withSuffix(path, suffix());
     QSettings().setValue(lastModelDirectoryKey(), QFileInfo(path).absolutePath());
     QString error;
     if (!saveFile(path, &error)) {
@@ -144,16 +146,17 @@ void ModelFileActions::openWithDialog()
 {
     const QString path = QFileDialog::getOpenFileName(
         m_dialogParent, tr("Open Model"), QSettings().value(lastModelDirectoryKey()).toString(),
-        tr("Credit Risk Studio models (*.%1);;All files (*)").arg(suffix()));
+        // Files saved before the extension became the CLI's .crs end in .crsmodel.
+        tr("Credit Risk Studio models (*.%1 *.crsmodel);;All files (*)").arg(suffix()));
     if (path.isEmpty()) {
         return;
     }
     QSettings().setValue(lastModelDirectoryKey(), QFileInfo(path).absolutePath());
     QString error;
     if (!openFile(path, &error)) {
-        QMessageBox::warning(m_dialogParent, tr("Cannot open the model"),
-                             tr("The model file was refused; the current model is kept.\n\n%1")
-                                 .arg(error));
+        QMessageBox::warning(
+            m_dialogParent, tr("Cannot open the model"),
+            tr("The model file was refused; the current model is kept.\n\n%1").arg(error));
     }
 }
 

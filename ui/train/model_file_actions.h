@@ -52,7 +52,8 @@ public:
     /// Saves the AppState bundle to `path`; false (and `error`) on failure.
     bool saveFile(const QString& path, QString* error = nullptr);
 
-    /// File name suffix of model bundles ("crsmodel").
+    /// File name suffix of model bundles ("crs", as the command line writes them; Open also
+    /// lists the ".crsmodel" files of earlier versions).
     static QString suffix();
 
 private:

@@ -3,6 +3,7 @@
 #include "widgets/exportable_panel.h"
 
 #include "common/atomic_file.h"
+#include "widgets/file_names.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -175,9 +176,10 @@ void ExportablePanel::exportWithDialog(Format format)
         stem += QStringLiteral("@2x");
     }
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    const QString path =
+    const QString path = withSuffix(
         QFileDialog::getSaveFileName(this, tr("Export chart"), QDir(dir).filePath(stem + suffix),
-                                     svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)"));
+                                     svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)")),
+        suffix);
     if (path.isEmpty()) {
         return;
     }
