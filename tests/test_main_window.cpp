@@ -14,6 +14,7 @@
 #include "main/screenshot_runner.h"
 #include "main/startup_options.h"
 #include "main/tab_page.h"
+#include "support/quick_model.h"
 #include "train/model_file_actions.h"
 #include "widgets/file_names.h"
 
@@ -30,6 +31,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -380,6 +382,35 @@ private slots:
         }
         // Versions were found at configure time, not left empty.
         QVERIFY(!about.contains(QStringLiteral("<td></td>")));
+    }
+
+    void tabShortcutsTitleAndSaveFeedback()
+    {
+        AppState state;
+        MainWindow window(&state);
+        QVERIFY(loadAndWait(window, bundledData()));
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        // Ctrl+N goes to the N-th main tab, wherever the focus is.
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.currentTabPage()->tabId(), QStringLiteral("train"));
+        QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(window.currentTabPage()->tabId(), QStringLiteral("score"));
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentTabPage()->tabId(), QStringLiteral("data"));
+        auto* openModel = window.findChild<QAction*>(QStringLiteral("openModelAction"));
+        QVERIFY(openModel);
+        QCOMPARE(openModel->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+        // The title names the data and the model file.
+        state.setModelBundle(credit::test::quickLrBundle(*state.dataset()),
+                             QStringLiteral("/tmp/somewhere/risk.crs"));
+        QVERIFY2(window.windowTitle().startsWith(QStringLiteral("credit-g.arff · risk.crs")),
+                 qPrintable(window.windowTitle()));
+        // Every save confirms itself in the status bar.
+        credit::ui::announceSaved(window.tabPage(QStringLiteral("score")),
+                                  QStringLiteral("/tmp/somewhere/applicant.json"));
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Saved applicant.json"));
     }
 
     void savedFilesGetTheirExtension()

@@ -722,7 +722,9 @@ void ExploreTab::exportTableWithDialog(bool woe)
     QString error;
     if (!(woe ? exportWoeCsv(path, &error) : exportSummaryCsv(path, &error))) {
         QMessageBox::warning(this, tr("Export failed"), error);
+        return;
     }
+    announceSaved(this, path);
 }
 
 } // namespace credit::ui

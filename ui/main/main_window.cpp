@@ -100,6 +100,7 @@ MainWindow::MainWindow(AppState* state, QWidget* parent)
     createTabs();
 
     connect(m_state, &AppState::datasetChanged, this, &MainWindow::onDatasetChanged);
+    connect(m_state, &AppState::modelBundleChanged, this, &MainWindow::updateWindowTitle);
     connect(m_loader, &DatasetLoader::loaded, this,
             [this](const QString& path, std::shared_ptr<const core::Dataset> dataset,
                    const QStringList& warnings) {
@@ -133,7 +134,20 @@ void MainWindow::createTabs()
 
 void MainWindow::addTab(TabPage* page)
 {
-    m_tabs->addTab(page, page->tabTitle());
+    const int index = m_tabs->addTab(page, page->tabTitle());
+    // Ctrl+1…9 go to the main tabs from anywhere in the window (Ctrl+Tab stops inside a
+    // tab's own sub-tabs); the View menu lists them.
+    if (index < 9) {
+        auto* go = new QAction(page->tabTitle(), this);
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+        go->setShortcutContext(Qt::WindowShortcut);
+        go->setObjectName(QStringLiteral("goToTab_") + page->tabId());
+        connect(go, &QAction::triggered, this, [this, page] { m_tabs->setCurrentWidget(page); });
+        m_viewMenu->addAction(go);
+        m_tabs->setTabToolTip(
+            index,
+            tr("%1 (%2)").arg(page->tabTitle(), go->shortcut().toString(QKeySequence::NativeText)));
+    }
 }
 
 bool MainWindow::showTab(const QString& id)
@@ -209,6 +223,9 @@ void MainWindow::createMenus()
     quitAction->setMenuRole(QAction::QuitRole);
     quitAction->setStatusTip(tr("Quit Credit Risk Studio"));
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* aboutAction = helpMenu->addAction(tr("&About Credit Risk Studio"));
@@ -358,17 +375,32 @@ void MainWindow::paintEvent(QPaintEvent* event)
     emit painted();
 }
 
+void MainWindow::updateWindowTitle()
+{
+    // "credit-g.arff · model.crs — Credit Risk Studio": what is open, data first.
+    QStringList parts;
+    if (m_state->dataset()) {
+        parts.append(QFileInfo(m_state->datasetPath()).fileName());
+    }
+    if (m_state->modelBundle()) {
+        parts.append(m_state->modelPath().isEmpty() ? tr("unsaved model")
+                                                    : QFileInfo(m_state->modelPath()).fileName());
+    }
+    setWindowTitle(parts.isEmpty()
+                       ? tr("Credit Risk Studio")
+                       : tr("%1 — Credit Risk Studio").arg(parts.join(QStringLiteral(" · "))));
+}
+
 void MainWindow::onDatasetChanged()
 {
     const std::shared_ptr<const core::Dataset> dataset = m_state->dataset();
+    updateWindowTitle();
     if (!dataset) {
-        setWindowTitle(tr("Credit Risk Studio"));
         m_summaryLabel->setText(tr("No data loaded"));
         m_summaryLabel->setToolTip({});
         return;
     }
     const QFileInfo info(m_state->datasetPath());
-    setWindowTitle(tr("%1 — Credit Risk Studio").arg(info.fileName()));
     setWindowFilePath(info.absoluteFilePath());
 
     const QLocale locale = displayLocale();

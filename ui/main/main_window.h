@@ -78,6 +78,7 @@ private:
     void openRecent(const QString& path);
     void onDatasetChanged();
     void onLoadSucceeded(const QString& path, const QStringList& warnings);
+    void updateWindowTitle();
     void onLoadFailed(const QString& path, const QString& message, const QString& notNumericColumn,
                       const QStringList& categoricalColumns);
     void setBusy(bool busy, const QString& path = {});
@@ -87,6 +88,7 @@ private:
     DatasetLoader* m_loader;
     RecentFiles* m_recentFiles;
     QTabWidget* m_tabs;
+    QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_summaryLabel = nullptr;
     QLabel* m_busyLabel = nullptr;

@@ -137,7 +137,12 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
             QFileDialog::getSaveFileName(this, tr("Save applicant"), {}, tr("Applicant (*.json)")),
             QStringLiteral("json"));
         QString error;
-        if (!path.isEmpty() && !saveApplicantJson(path, &error)) {
+        if (path.isEmpty()) {
+            return;
+        }
+        if (saveApplicantJson(path, &error)) {
+            announceSaved(this, path);
+        } else {
             m_batchLabel->setText(error);
         }
     });
@@ -155,7 +160,12 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
                                          QStringLiteral("decision_sheet.pdf"), tr("PDF (*.pdf)")),
             QStringLiteral("pdf"));
         QString error;
-        if (!path.isEmpty() && !exportDecisionSheet(path, &error)) {
+        if (path.isEmpty()) {
+            return;
+        }
+        if (exportDecisionSheet(path, &error)) {
+            announceSaved(this, path);
+        } else {
             m_batchLabel->setText(error);
         }
     });

@@ -67,6 +67,7 @@ ModelFileActions::ModelFileActions(AppState* state, QWidget* dialogParent)
     m_save->setShortcut(QKeySequence::Save);
     m_save->setStatusTip(tr("Save the trained models, threshold and results as one model file"));
     m_open->setObjectName(QStringLiteral("openModelAction"));
+    m_open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_open->setStatusTip(tr("Open a model file saved by Credit Risk Studio or credit-risk train"));
     connect(m_save, &QAction::triggered, this, &ModelFileActions::saveWithDialog);
     connect(m_open, &QAction::triggered, this, &ModelFileActions::openWithDialog);
@@ -139,7 +140,9 @@ void ModelFileActions::saveWithDialog()
     QString error;
     if (!saveFile(path, &error)) {
         QMessageBox::warning(m_dialogParent, tr("Cannot save the model"), error);
+        return;
     }
+    announceSaved(m_dialogParent, path);
 }
 
 void ModelFileActions::openWithDialog()

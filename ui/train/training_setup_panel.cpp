@@ -3,6 +3,7 @@
 #include "train/training_setup_panel.h"
 
 #include "models/classifier.h"
+#include "widgets/file_names.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -80,10 +81,9 @@ QString algorithmToolTip(const QString& algorithm)
 TrainingSetupPanel::TrainingSetupPanel(QWidget* parent)
     : QWidget(parent), m_folds(new QSpinBox(this)), m_repeats(new QSpinBox(this)),
       m_trials(new QSpinBox(this)), m_objective(new QComboBox(this)),
-      m_calibration(new QComboBox(this)), m_seed(new QSpinBox(this)),
-      m_threads(new QSpinBox(this)), m_businessVariables(new QCheckBox(this)),
-      m_encoding(new QComboBox(this)), m_sourceLabel(new QLabel(this)),
-      m_loadButton(new QPushButton(tr("Load…"), this)),
+      m_calibration(new QComboBox(this)), m_seed(new QSpinBox(this)), m_threads(new QSpinBox(this)),
+      m_businessVariables(new QCheckBox(this)), m_encoding(new QComboBox(this)),
+      m_sourceLabel(new QLabel(this)), m_loadButton(new QPushButton(tr("Load…"), this)),
       m_saveButton(new QPushButton(tr("Save…"), this)),
       m_resetButton(new QPushButton(tr("Defaults"), this))
 {
@@ -119,12 +119,12 @@ TrainingSetupPanel::TrainingSetupPanel(QWidget* parent)
     m_trials->setToolTip(tr("Random-search configurations per algorithm; trial 1 uses the "
                             "algorithm's defaults."));
     form->addRow(tr("Trials per algorithm:"), m_trials);
-    m_objective->addItem(tr("ROC-AUC (higher is better)"),
-                         QString::fromStdString(
-                             core::searchObjectiveName(core::SearchObjective::RocAuc)));
-    m_objective->addItem(tr("Expected cost per applicant (lower is better)"),
-                         QString::fromStdString(
-                             core::searchObjectiveName(core::SearchObjective::ExpectedCost)));
+    m_objective->addItem(
+        tr("ROC-AUC (higher is better)"),
+        QString::fromStdString(core::searchObjectiveName(core::SearchObjective::RocAuc)));
+    m_objective->addItem(
+        tr("Expected cost per applicant (lower is better)"),
+        QString::fromStdString(core::searchObjectiveName(core::SearchObjective::ExpectedCost)));
     m_objective->setObjectName(QStringLiteral("objective"));
     m_objective->setToolTip(tr("How the best configuration of each algorithm, and the best "
                                "model overall, are chosen."));
@@ -234,8 +234,8 @@ void TrainingSetupPanel::setParamsFile(const core::ParamsFile& file, const QStri
     m_trials->setValue(int(t.trials));
     m_objective->setCurrentIndex(
         m_objective->findData(QString::fromStdString(core::searchObjectiveName(t.objective))));
-    m_calibration->setCurrentIndex(
-        m_calibration->findData(QString::fromStdString(core::calibrationMethodName(t.calibration))));
+    m_calibration->setCurrentIndex(m_calibration->findData(
+        QString::fromStdString(core::calibrationMethodName(t.calibration))));
     m_seed->setValue(int(std::min<std::uint64_t>(t.seed, std::numeric_limits<int>::max())));
     m_threads->setValue(std::max(0, t.threads));
     m_businessVariables->setChecked(t.features.monthlyInstalment || t.features.amountPerAge ||
@@ -347,7 +347,9 @@ void TrainingSetupPanel::saveWithDialog()
     QString error;
     if (!saveFile(path, &error)) {
         QMessageBox::warning(this, tr("Cannot save the setup"), error);
+        return;
     }
+    announceSaved(this, path);
 }
 
 void TrainingSetupPanel::resetToDefaults()

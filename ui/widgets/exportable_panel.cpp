@@ -190,6 +190,7 @@ void ExportablePanel::exportWithDialog(Format format)
         QMessageBox::warning(this, tr("Export failed"), error);
         return;
     }
+    announceSaved(this, path);
     emit exported(path);
 }
 

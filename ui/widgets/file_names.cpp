@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/file_names.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QMainWindow>
+#include <QStatusBar>
 
 namespace credit::ui {
 
@@ -16,6 +19,17 @@ QString withSuffix(const QString& path, const QString& suffix)
         return path;
     }
     return path + dotted;
+}
+
+void announceSaved(const QWidget* from, const QString& path)
+{
+    auto* window = from != nullptr ? qobject_cast<QMainWindow*>(from->window()) : nullptr;
+    if (window == nullptr) {
+        return;
+    }
+    window->statusBar()->showMessage(
+        QCoreApplication::translate("FileNames", "Saved %1").arg(QFileInfo(path).fileName()),
+        8'000);
 }
 
 } // namespace credit::ui
