@@ -17,6 +17,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -105,6 +106,28 @@ private slots:
         QVERIFY(std::fabs(m_tab->currentPoint().costPerApplicant - expected.bestCost) < 1e-12);
         QVERIFY(m_tab->optimumLabel()->text().contains(QStringLiteral("bootstrap")));
         QVERIFY(m_tab->figuresLabel()->text().contains(QStringLiteral("Acceptance rate")));
+    }
+
+    void figuresSayWhichPopulationAndMode()
+    {
+        // Cost mode without the prior correction: the file's figures, named so, and no
+        // profit whose margin and loss given default are hidden on another page.
+        m_tab->priorCheck()->setChecked(false);
+        m_tab->objectiveCombo()->setCurrentIndex(0);
+        QVERIFY2(m_tab->figuresBox()->title().contains(QStringLiteral("figures of the file")),
+                 qPrintable(m_tab->figuresBox()->title()));
+        QVERIFY(!m_tab->figuresBox()->title().contains(QStringLiteral("population")));
+        QVERIFY(!m_tab->figuresLabel()->text().contains(QStringLiteral("Total profit")));
+        QVERIFY(m_tab->figuresLabel()->text().contains(QStringLiteral("bad accepted 5")));
+        m_tab->priorCheck()->setChecked(true);
+        QVERIFY2(m_tab->figuresBox()->title().contains(QStringLiteral("population figures")),
+                 qPrintable(m_tab->figuresBox()->title()));
+        m_tab->priorCheck()->setChecked(false);
+        // Profit mode: the total profit with its inputs beside it.
+        m_tab->objectiveCombo()->setCurrentIndex(1);
+        QVERIFY2(m_tab->figuresLabel()->text().contains(QStringLiteral("margin 10.0 %")),
+                 qPrintable(m_tab->figuresLabel()->text()));
+        m_tab->objectiveCombo()->setCurrentIndex(0);
     }
 
     void spinMovesCutoff()

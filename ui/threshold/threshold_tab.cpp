@@ -20,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSlider>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -42,24 +43,26 @@ QString percent(double share, int decimals = 1)
 
 QString money(double value)
 {
-    return std::isnan(value) ? QStringLiteral("–")
-                             : QLocale(QLocale::English).toString(value, 'f', 0) +
-                                   QStringLiteral(" DM");
+    return std::isnan(value)
+               ? QStringLiteral("–")
+               : QLocale(QLocale::English).toString(value, 'f', 0) + QStringLiteral(" DM");
 }
 
 } // namespace
 
 ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
     : TabPage(state, parent), m_objective(new QComboBox), m_inputsStack(new QStackedWidget),
-      m_badAccepted(makeSpinBox(0.0, 1000.0, 0.5, 2, {})), m_goodRejected(makeSpinBox(0.0, 1000.0, 0.5, 2, {})),
+      m_badAccepted(makeSpinBox(0.0, 1000.0, 0.5, 2, {})),
+      m_goodRejected(makeSpinBox(0.0, 1000.0, 0.5, 2, {})),
       m_margin(makeSpinBox(0.1, 100.0, 0.5, 1, QStringLiteral(" %"))),
       m_lgd(makeSpinBox(0.1, 100.0, 5.0, 1, QStringLiteral(" %"))), m_prior(new QCheckBox),
       m_populationRate(makeSpinBox(0.1, 99.9, 0.5, 1, QStringLiteral(" %"))), m_theory(new QLabel),
       m_inputError(new QLabel), m_scale(new QComboBox), m_slider(new QSlider(Qt::Horizontal)),
       m_cutoffSpin(new QDoubleSpinBox), m_useOptimal(new QPushButton(tr("Use optimal"))),
       m_scorecardButton(new QPushButton(tr("Scorecard and grades…"))), m_optimumLabel(new QLabel),
-      m_figures(new QLabel), m_emptyState(new QLabel), m_lossChart(new ChartWidget),
-      m_strategyChart(new ChartWidget), m_spreadJob(new OptimumSpreadJob(this)),
+      m_figures(new QLabel), m_figuresBox(new QGroupBox(tr("At this cut-off"))),
+      m_emptyState(new QLabel), m_lossChart(new ChartWidget), m_strategyChart(new ChartWidget),
+      m_spreadJob(new OptimumSpreadJob(this)),
       m_charts(std::make_unique<CutoffCharts>(m_lossChart, m_strategyChart))
 {
     m_objective->addItem(tr("Cost matrix"));
@@ -124,7 +127,7 @@ ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
     cutoffLayout->addRow(buttonRow);
     cutoffLayout->addRow(m_optimumLabel);
 
-    auto* figuresBox = new QGroupBox(tr("At this cut-off (population figures)"));
+    auto* figuresBox = m_figuresBox;
     auto* figuresLayout = new QVBoxLayout(figuresBox);
     m_figures->setTextFormat(Qt::RichText);
     m_figures->setWordWrap(true);
@@ -137,7 +140,15 @@ ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
     left->addStretch(1);
     auto* leftWidget = new QWidget;
     leftWidget->setLayout(left);
-    leftWidget->setMaximumWidth(440);
+    // In a scroll area, so that on a small window (1024x700) the inputs and figures keep
+    // their size and scroll instead of being squeezed over each other.
+    auto* leftScroll = new QScrollArea;
+    leftScroll->setWidget(leftWidget);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftScroll->setMaximumWidth(460);
+    leftScroll->setMinimumWidth(360);
 
     m_lossChart->setExportName(QStringLiteral("threshold_cost_curve"));
     m_strategyChart->setExportName(QStringLiteral("threshold_strategy_curve"));
@@ -149,7 +160,7 @@ ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
     charts->addWidget(m_emptyState);
 
     auto* layout = new QHBoxLayout(this);
-    layout->addWidget(leftWidget);
+    layout->addWidget(leftScroll);
     layout->addLayout(charts, 1);
 
     connect(m_objective, &QComboBox::currentIndexChanged, this, &ThresholdTab::onInputsChanged);
@@ -240,7 +251,7 @@ void ThresholdTab::rebuild()
                             : std::map<std::string, core::OutOfFold>::const_iterator();
     if (!bundle || oof == bundle->outOfFold.end() || oof->second.calibrated.empty()) {
         m_emptyState->setText(tr("Train a model (Train tab) or open a model file to tune the "
-                                  "cut-off: the curves use its out-of-fold predictions."));
+                                 "cut-off: the curves use its out-of-fold predictions."));
         m_emptyState->show();
         m_lossChart->hide();
         m_strategyChart->hide();
@@ -296,8 +307,8 @@ void ThresholdTab::onInputsChanged()
     settings.useProfitModel = m_objective->currentIndex() == 1;
     settings.costs = {m_badAccepted->value(), m_goodRejected->value(), 0.0, 0.0};
     settings.profit = {m_margin->value() / 100.0, m_lgd->value() / 100.0};
-    settings.populationBadRate = m_prior->isChecked() ? m_populationRate->value() / 100.0
-                                                      : core::CutoffParams::kNaN;
+    settings.populationBadRate =
+        m_prior->isChecked() ? m_populationRate->value() / 100.0 : core::CutoffParams::kNaN;
     core::CutoffParams params;
     params.objective =
         settings.useProfitModel ? core::CutoffObjective::Profit : core::CutoffObjective::Cost;
@@ -498,7 +509,15 @@ void ThresholdTab::updateFigures()
     const core::CutoffPoint p = currentPoint();
     const core::CutoffPoint all = m_analysis->acceptAll();
     const core::CutoffPoint naive = m_analysis->at(0.5);
-    const bool profit = m_analysis->params().objective == core::CutoffObjective::Profit;
+    const core::CutoffParams& params = m_analysis->params();
+    const bool profit = params.objective == core::CutoffObjective::Profit;
+    // The title says which population the shares describe: the real one after the prior
+    // correction, else the file with its over-sampled bad rate.
+    m_figuresBox->setTitle(std::isnan(params.populationBadRate)
+                               ? tr("At this cut-off (figures of the file, bad rate %1 as sampled)")
+                                     .arg(percent(params.sampleBadRate, 1))
+                               : tr("At this cut-off (population figures, bad rate %1)")
+                                     .arg(percent(params.populationBadRate, 1)));
     auto saving = [&](const core::CutoffPoint& reference) {
         const double s = m_analysis->savings(p, reference);
         return profit ? money(s) : QString::number(s, 'f', 3);
@@ -520,22 +539,34 @@ void ThresholdTab::updateFigures()
                 .arg(percent(p.badRejected))
                 .arg(p.counts.truePositives);
     html += QStringLiteral("</table><p>");
-    html += tr("Shares of all applicants (out-of-fold rows in brackets).<br>");
+    html += std::isnan(params.populationBadRate)
+                ? tr("Shares of the file's applicants (out-of-fold rows in brackets).<br>")
+                : tr("Shares of the population's applicants, corrected to its bad rate "
+                     "(out-of-fold rows of the file in brackets).<br>");
     html += tr("Acceptance rate: <b>%1</b><br>").arg(percent(p.acceptanceRate));
     html += tr("Bad rate among accepted: <b>%1</b><br>").arg(percent(p.badRateAccepted, 2));
-    html += tr("Expected cost per applicant: <b>%1</b> cost units<br>")
-                .arg(p.costPerApplicant, 0, 'f', 3);
-    if (m_analysis->hasAmounts()) {
-        html += tr("Total profit (%1 applicants): <b>%2</b><br>")
-                    .arg(m_analysis->params().portfolioSize, 0, 'f', 0)
+    if (profit && m_analysis->hasAmounts()) {
+        // The inputs behind the figure, so it is never read without them.
+        html += tr("Total profit (%1 applicants; margin %2, loss given default %3 of the "
+                   "amount): <b>%4</b><br>")
+                    .arg(params.portfolioSize, 0, 'f', 0)
+                    .arg(percent(params.profit.marginGood, 1))
+                    .arg(percent(params.profit.lossGivenDefault, 1))
                     .arg(money(p.profitTotal));
+    } else {
+        html += tr("Expected cost per applicant: <b>%1</b> cost units (bad accepted %2, good "
+                   "rejected %3)<br>")
+                    .arg(p.costPerApplicant, 0, 'f', 3)
+                    .arg(params.costs.badAccepted, 0, 'g', 4)
+                    .arg(params.costs.goodRejected, 0, 'g', 4);
     }
-    html += profit ? tr("Extra profit vs accepting everyone: <b>%1</b><br>").arg(saving(all))
-                   : tr("Cost saved per applicant vs accepting everyone: <b>%1</b><br>")
-                         .arg(saving(all));
-    html += profit ? tr("Extra profit vs the 50 % cut-off: <b>%1</b>").arg(saving(naive))
-                   : tr("Cost saved per applicant vs the 50 % cut-off: <b>%1</b>")
-                         .arg(saving(naive));
+    html +=
+        profit
+            ? tr("Extra profit vs accepting everyone: <b>%1</b><br>").arg(saving(all))
+            : tr("Cost saved per applicant vs accepting everyone: <b>%1</b><br>").arg(saving(all));
+    html += profit
+                ? tr("Extra profit vs the 50 % cut-off: <b>%1</b>").arg(saving(naive))
+                : tr("Cost saved per applicant vs the 50 % cut-off: <b>%1</b>").arg(saving(naive));
     html += QStringLiteral("</p>");
     m_figures->setText(html);
 }

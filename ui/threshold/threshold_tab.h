@@ -12,6 +12,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 class QSlider;
@@ -73,6 +74,7 @@ public:
     QDoubleSpinBox* populationRateSpin() const { return m_populationRate; }
     QCheckBox* priorCheck() const { return m_prior; }
     QLabel* figuresLabel() const { return m_figures; }
+    QGroupBox* figuresBox() const { return m_figuresBox; }
     QLabel* optimumLabel() const { return m_optimumLabel; }
     QPushButton* scorecardButton() const { return m_scorecardButton; }
 
@@ -113,6 +115,7 @@ private:
     ScorecardDialog* m_scorecardDialog = nullptr;
     QLabel* m_optimumLabel;
     QLabel* m_figures;
+    QGroupBox* m_figuresBox;
     QLabel* m_emptyState;
     ChartWidget* m_lossChart;
     ChartWidget* m_strategyChart;
