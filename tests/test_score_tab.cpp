@@ -10,13 +10,16 @@
 #include "data/dataset_reader.h"
 #include "io/model_bundle.h"
 #include "main/app_state.h"
-#include "support/quick_model.h"
 #include "score/decision_sheet.h"
+#include "support/quick_model.h"
 #include "threshold/scorecard_dialog.h"
 #include "train/model_file_actions.h"
 #include "train/training_job.h"
+#include "widgets/chart_widget.h"
 
+#include <QBarCategoryAxis>
 #include <QBuffer>
+#include <QChart>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -63,8 +66,8 @@ private slots:
             const auto& r = m_tab->result();
             QVERIFY(r && r->valid());
             QVERIFY2(std::fabs(r->pd - direct[row]) < 1e-12,
-                     qPrintable(QStringLiteral("row %1: %2 vs %3").arg(row).arg(r->pd).arg(
-                         direct[row])));
+                     qPrintable(
+                         QStringLiteral("row %1: %2 vs %3").arg(row).arg(r->pd).arg(direct[row])));
             QCOMPARE(r->reject, direct[row] > m_bundle->threshold);
         }
         // The widgets hold the values: read them back for one row.
@@ -72,24 +75,28 @@ private slots:
         const core::Applicant shown = m_tab->applicant();
         QCOMPARE(shown.at("checking_status"), m_data->column(0).text(7));
         QCOMPARE(std::stod(shown.at("duration")), m_data->column(1).numeric[7]);
-        auto* combo = qobject_cast<QComboBox*>(m_tab->fieldWidget(QStringLiteral("checking_status")));
+        auto* combo =
+            qobject_cast<QComboBox*>(m_tab->fieldWidget(QStringLiteral("checking_status")));
         QVERIFY(combo);
         // Human meanings in the combo (data/README.md), raw label kept as data.
         QCOMPARE(combo->itemText(combo->findData(QStringLiteral("<0"))),
                  QStringLiteral("<0 — balance below 0 DM"));
-        QVERIFY(combo->toolTip().contains(QStringLiteral("Status of the existing checking account")));
+        QVERIFY(
+            combo->toolTip().contains(QStringLiteral("Status of the existing checking account")));
     }
 
     void invalidFieldBlocksScoring()
     {
         QVERIFY(m_tab->loadDatasetRow(1));
-        auto* amount = qobject_cast<QDoubleSpinBox*>(m_tab->fieldWidget(QStringLiteral("credit_amount")));
+        auto* amount =
+            qobject_cast<QDoubleSpinBox*>(m_tab->fieldWidget(QStringLiteral("credit_amount")));
         QVERIFY(amount);
         amount->setValue(-500);
         QVERIFY(m_tab->result() && !m_tab->result()->valid());
         QVERIFY(m_tab->fieldError(QStringLiteral("credit_amount"))->isVisible());
-        QVERIFY(m_tab->fieldError(QStringLiteral("credit_amount"))->text().contains(
-            QStringLiteral("must not be negative")));
+        QVERIFY(m_tab->fieldError(QStringLiteral("credit_amount"))
+                    ->text()
+                    .contains(QStringLiteral("must not be negative")));
         QVERIFY(m_tab->resultLabel()->text().contains(QStringLiteral("Cannot score")));
         amount->setValue(2000);
         QVERIFY(m_tab->result()->valid());
@@ -100,7 +107,8 @@ private slots:
     {
         QVERIFY(m_tab->loadDatasetRow(2));
         const double before = m_tab->result()->pd;
-        auto* duration = qobject_cast<QDoubleSpinBox*>(m_tab->fieldWidget(QStringLiteral("duration")));
+        auto* duration =
+            qobject_cast<QDoubleSpinBox*>(m_tab->fieldWidget(QStringLiteral("duration")));
         duration->setValue(100); // beyond the training maximum of 72 months
         const auto& r = m_tab->result();
         QVERIFY(r && r->valid());
@@ -316,6 +324,60 @@ private slots:
             core::readWholeFile(dir.filePath(QStringLiteral("out.csv")).toStdString());
         QVERIFY(out.find("expected 21 fields, found 2") != std::string::npos);
         QCOMPARE(std::count(out.begin(), out.end(), '\n'), 5);
+    }
+
+    void ensembleReasonsOnChartListAndSheet()
+    {
+        // The soft-vote ensemble (lr, rf, gbdt, svm), the model training selects by default:
+        // a rejected applicant gets sentences, the chart numbers exactly those at its top, and
+        // the list and the decision sheet name the method.
+        core::TrainingParams params;
+        params.algorithms = {"ensemble"};
+        params.folds = 3;
+        params.repeats = 1;
+        params.trials = 1;
+        params.threads = 2;
+        const auto bundle = std::make_shared<const core::ModelBundle>(
+            core::ModelBundle::fromTraining(core::TrainingJob(params).run(*m_data), *m_data));
+        ui::AppState state;
+        state.setDataset(m_data, QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"));
+        state.setModelBundle(bundle);
+        ui::ScoreTab tab(&state);
+        tab.resize(1400, 950);
+        tab.show();
+        int row = 0;
+        for (; row < 100; ++row) {
+            QVERIFY(tab.loadDatasetRow(row));
+            if (tab.result()->reject) {
+                break;
+            }
+        }
+        QVERIFY(row < 100);
+        const core::ScoreResult& r = *tab.result();
+        QCOMPARE(r.method, std::string("soft-vote"));
+        QVERIFY(!r.reasonTexts.empty());
+        QVERIFY(tab.reasonsLabel()->text().contains(QStringLiteral("soft-vote")));
+        QVERIFY(tab.reasonsLabel()->text().contains(
+            QString::fromStdString(r.reasonTexts.front()).toHtmlEscaped()));
+        const auto axes = tab.reasonsChart()->chart()->axes(Qt::Vertical);
+        QCOMPARE(axes.size(), 1);
+        const QStringList categories = qobject_cast<QBarCategoryAxis*>(axes.front())->categories();
+        // Bottom-up axis: the last category is the top bar, reason 1.
+        for (std::size_t k = 0; k < r.reasonTexts.size(); ++k) {
+            const QString label = categories.at(categories.size() - 1 - int(k));
+            QVERIFY2(label.startsWith(QStringLiteral("%1. ").arg(k + 1)), qPrintable(label));
+            QVERIFY2(label.contains(QString::fromStdString(r.reasons[k].meaning).toHtmlEscaped()),
+                     qPrintable(label));
+        }
+        QCOMPARE(categories.filter(QRegularExpression(QStringLiteral("^\\d+\\. "))).size(),
+                 int(r.reasonTexts.size()));
+        const QString path = QStringLiteral("/tmp/score_decision_sheet_ensemble.pdf");
+        QString error;
+        QVERIFY2(tab.exportDecisionSheet(path, &error), qPrintable(error));
+        for (int i = 0; i < 5; ++i) {
+            QCoreApplication::processEvents();
+        }
+        QVERIFY(tab.grab().save(QStringLiteral("/tmp/score_tab_ensemble.png")));
     }
 
     void grab()

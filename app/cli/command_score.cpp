@@ -46,16 +46,26 @@ std::string resultJson(const core::Scorer& scorer, const core::ScoreResult& r)
     w.key("points").value(r.points);
     w.key("population_bad_rate").value(scorer.settings().populationBadRate);
     if (r.hasReasons) {
+        // The reasons explain the classifier's log-odds (raw_pd); with a calibrator, model_pd
+        // and pd are its calibrated probability beside them.
+        w.key("method").value(r.method);
+        w.key("method_detail").value(r.methodDetail);
         w.key("log_odds").value(r.logOdds);
+        w.key("raw_pd").value(r.rawPd);
+        w.key("calibrated").value(r.calibrated);
         w.key("base_log_odds").value(r.baseValue);
         w.key("base_points").value(r.basePoints);
     }
     w.key("reasons").beginArray();
+    int rank = 0;
     for (const core::Reason& reason : r.reasons) {
         w.beginObject();
+        w.key("rank").value(++rank);
         w.key("attribute").value(reason.attribute);
         w.key("value").value(reason.value);
         w.key("contribution").value(reason.contribution);
+        w.key("standard_error").value(reason.standardError);
+        w.key("stated").value(reason.stated);
         w.key("points").value(reason.points);
         w.key("text").value(reason.text);
         w.key("derived").value(reason.derived);
@@ -85,8 +95,8 @@ int scoreApplicant(const core::Scorer& scorer, const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("credit-risk score: cannot read %1: %2")
-                       .arg(path, file.errorString()));
+        printError(
+            QStringLiteral("credit-risk score: cannot read %1: %2").arg(path, file.errorString()));
         return kExitRefused;
     }
     QJsonParseError error;
@@ -161,6 +171,12 @@ int scoreFile(const core::Scorer& scorer, const QString& input, const QString& o
                    .arg(result.outOfRange)
                    .arg(result.failed)
                    .arg(output));
+    if (reasons > 0) {
+        printError(QStringLiteral("reasons: method %1 (%2)")
+                       .arg(QString::fromStdString(
+                                core::explanationMethodName(scorer.explainer().method())),
+                            QString::fromStdString(scorer.explainer().methodDetail())));
+    }
     return kExitOk;
 }
 
@@ -178,8 +194,9 @@ int runScore(const QStringList& arguments)
     parser.addOptions({
         {QStringLiteral("model"), QStringLiteral("Model bundle written by 'train'."),
          QStringLiteral("MODEL")},
-        {QStringLiteral("input"), QStringLiteral("CSV of applicants (header with the model's "
-                                                 "columns)."),
+        {QStringLiteral("input"),
+         QStringLiteral("CSV of applicants (header with the model's "
+                        "columns)."),
          QStringLiteral("FILE")},
         {QStringLiteral("output"), QStringLiteral("CSV to write (input columns + scores)."),
          QStringLiteral("FILE")},
@@ -196,12 +213,12 @@ int runScore(const QStringList& arguments)
     if (!parseArguments(parser, arguments, exitCode)) {
         return exitCode;
     }
-    const bool batch = parser.isSet(QStringLiteral("input")) ||
-                       parser.isSet(QStringLiteral("output"));
+    const bool batch =
+        parser.isSet(QStringLiteral("input")) || parser.isSet(QStringLiteral("output"));
     const bool single = parser.isSet(QStringLiteral("applicant"));
     if (!parser.isSet(QStringLiteral("model")) || batch == single ||
-        (batch && (!parser.isSet(QStringLiteral("input")) ||
-                   !parser.isSet(QStringLiteral("output")))) ||
+        (batch &&
+         (!parser.isSet(QStringLiteral("input")) || !parser.isSet(QStringLiteral("output")))) ||
         !parser.positionalArguments().isEmpty()) {
         printError(QStringLiteral("credit-risk score: --model and either --input with --output "
                                   "or --applicant are required\n") +

@@ -156,9 +156,9 @@ AttributeExplainer::AttributeExplainer(std::shared_ptr<const TrainedModel> model
                          node->members.back()->detail;
             }
             node->detail =
-                (ensemble->stacker() ? "stacking: the members' contributions through the linear "
+                (ensemble->stacker() ? "the members' contributions through the linear "
                                        "meta-learner (exact) ("
-                                     : "soft vote: the members' contributions combined through "
+                                     : "the members' contributions combined through "
                                        "probability space (exact sum, approximate Shapley) (") +
                 parts + ")";
             return node;

@@ -76,9 +76,10 @@ public:
     AttributeExplainer& operator=(const AttributeExplainer&) = delete;
 
     ExplanationMethod method() const;
-    /// One sentence naming the method and, for ensembles, each member's, e.g. "Soft vote of
-    /// the members' contributions (lr: linear terms; svm: Shapley values, permutation
-    /// estimate against 32 training rows)".
+    /// One sentence on the method and, for ensembles, each member's, e.g. "The members'
+    /// contributions combined through probability space (…) (lr: linear terms, …; svm:
+    /// interventional Shapley values, permutation estimate (32 antithetic pairs) against 32
+    /// training rows)".
     const std::string& methodDetail() const { return m_detail; }
     /// Whether some contributions are estimated (the result then has standard errors).
     bool estimated() const { return m_estimated; }
