@@ -308,6 +308,18 @@ void TestAttributeExplainer::permutationEstimateWithinItsErrorOfExactValues()
     for (std::size_t& g : groups) {
         g %= 8;
     }
+    // The SVM predicts blocks of rows with one matrix product: a row's probability is the same
+    // alone or among others, so an applicant's log-odds do not depend on the batch.
+    {
+        const Matrix all = chain->pipeline().transform(*m_data);
+        const Vector together = svm.predictProba(all);
+        for (Eigen::Index r = 0; r < all.rows(); r += 97) {
+            QCOMPARE(svm.predictProba(all.middleRows(r, 1))[0], together[r]);
+            QCOMPARE(
+                svm.predictProba(all.middleRows(r, std::min<Eigen::Index>(7, all.rows() - r)))[0],
+                together[r]);
+        }
+    }
     const Matrix background = chain->background().rows.topRows(12);
     ShapleyParams exactParams;
     ShapleyParams sampledParams;

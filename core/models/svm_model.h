@@ -39,8 +39,11 @@ struct SvmParams
 ///   pipeline already standardised the inputs on the training rows.
 /// - A dlib call cannot be interrupted: the progress sink is checked before and after it.
 /// - Cost: O(n²)–O(n³) in the rows (about 0.1 s for 800 German Credit rows); prediction is
-///   O(support vectors × p) per row. FitOptions::threads is not used.
-/// - contributions(): std::nullopt (a kernel machine has no additive decomposition).
+///   O(support vectors × p) per row, as one matrix product per block of 256 rows (a row's
+///   probability is bitwise the same whatever rows it is predicted with). FitOptions::threads
+///   is not used.
+/// - contributions(): std::nullopt (a kernel machine has no additive decomposition; explain/
+///   gives it interventional Shapley values).
 /// - dlib exceptions become std::runtime_error at this boundary.
 class SvmModel : public Classifier
 {
