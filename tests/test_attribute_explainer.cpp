@@ -329,10 +329,19 @@ void TestAttributeExplainer::permutationEstimateWithinItsErrorOfExactValues()
     const InterventionalShapley exact(svm, background, groups, 8, exactParams);
     const InterventionalShapley sampled(svm, background, groups, 8, sampledParams);
     QVERIFY(exact.exact() && !sampled.exact());
+    // The SVM's kernel walk gives the values of predicting every coalition row.
+    sampledParams.useModelStructure = false;
+    const InterventionalShapley predicted(svm, background, groups, 8, sampledParams);
+    QVERIFY(sampled.usesModelStructure() && !predicted.usesModelStructure());
     std::vector<std::size_t> rows{0, 1, 2, 3, 4, 5};
     const Matrix x = chain->pipeline().transform(*m_data, rows);
     const ShapleyValues e = exact.explain(x);
     const ShapleyValues s = sampled.explain(x);
+    const ShapleyValues byPrediction = predicted.explain(x);
+    QVERIFY2((s.values - byPrediction.values).cwiseAbs().maxCoeff() < 1e-9,
+             qPrintable(QString::number((s.values - byPrediction.values).cwiseAbs().maxCoeff())));
+    QVERIFY((s.standardError - byPrediction.standardError).cwiseAbs().maxCoeff() < 1e-9);
+    QCOMPARE(s.logOdds, byPrediction.logOdds);
     std::size_t outside = 0;
     for (Eigen::Index r = 0; r < x.rows(); ++r) {
         const double logOdds = probabilityLogOdds(svm.predictProba(x.row(r))[0]);

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "explain/interventional_shapley.h"
 
+#include "models/svm_model.h"
 #include "train/seeded_random.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <numeric>
@@ -23,6 +25,15 @@ Eigen::VectorXd logOddsOf(const Vector& p)
 }
 
 } // namespace
+
+/// Precomputed kernel factors of the SVM walk (see the class comment).
+struct InterventionalShapley::RbfWalk
+{
+    const SvmModel::RbfExpansion* machine = nullptr;
+    Eigen::MatrixXd start; ///< support vectors × background rows: k(b, s)
+    /// Per background row, support vectors × attributes: exp(γ|b_a − s_a|²).
+    std::vector<Eigen::MatrixXd> back;
+};
 
 InterventionalShapley::InterventionalShapley(const Classifier& model, Matrix background,
                                              const std::vector<std::size_t>& featureAttribute,
@@ -67,6 +78,34 @@ InterventionalShapley::InterventionalShapley(const Classifier& model, Matrix bac
         baseSum += m_backgroundLogOdds[Eigen::Index(k) % rows];
     }
     m_base = baseSum / double(m_orders.size());
+
+    const auto* svm = dynamic_cast<const SvmModel*>(&m_model);
+    if (!params.useModelStructure || !svm) {
+        return;
+    }
+    auto walk = std::make_shared<RbfWalk>();
+    const SvmModel::RbfExpansion& e = svm->expansion();
+    walk->machine = &e;
+    const Eigen::Index vectors = e.vectors.rows();
+    walk->start.resize(vectors, rows);
+    double largest = 0.0;
+    for (Eigen::Index b = 0; b < rows; ++b) {
+        Eigen::MatrixXd squared = Eigen::MatrixXd::Zero(vectors, Eigen::Index(attributes));
+        for (std::size_t a = 0; a < attributes; ++a) {
+            for (const Eigen::Index col : m_columns[a]) {
+                squared.col(Eigen::Index(a)).array() +=
+                    (e.vectors.col(col).array() - double(m_background(b, col))).square();
+            }
+        }
+        largest = std::max(largest, e.gamma * squared.maxCoeff());
+        walk->start.col(b) = (-e.gamma * squared.rowwise().sum()).array().exp().matrix();
+        walk->back.push_back((e.gamma * squared).array().exp().matrix());
+    }
+    // exp(γ|b_a − s_a|²) must stay far from overflow (a very large gamma or an outlier):
+    // otherwise every coalition is predicted.
+    if (largest < 300.0) {
+        m_rbf = std::move(walk);
+    }
 }
 
 ShapleyValues InterventionalShapley::explain(const Matrix& x) const
@@ -138,17 +177,16 @@ void InterventionalShapley::explainExact(const Matrix& x, Eigen::Index row,
     out.logOdds[row] = value[coalitions - 1];
 }
 
-void InterventionalShapley::explainSampled(const Matrix& x, Eigen::Index row,
-                                           ShapleyValues& out) const
+Eigen::VectorXd InterventionalShapley::walkByPrediction(const Matrix& x, Eigen::Index row) const
 {
     const std::size_t d = m_attributes;
     const std::size_t pairs = m_orders.size();
     const Eigen::Index b = m_background.rows();
     // Walk w = 2k + direction; its step t (0 … d − 2) holds the first t + 1 attributes of the
-    // order (reversed for direction 1) from x. Step d − 1 is x itself, the last row.
+    // order (reversed for direction 1) from x.
     const Eigen::Index steps = Eigen::Index(d) - 1;
     const Eigen::Index walks = Eigen::Index(2 * pairs);
-    Matrix z(walks * steps + 1, x.cols());
+    Matrix z(walks * steps, x.cols());
     std::vector<std::size_t> position(d);
     for (std::size_t k = 0; k < pairs; ++k) {
         for (std::size_t t = 0; t < d; ++t) {
@@ -170,11 +208,57 @@ void InterventionalShapley::explainSampled(const Matrix& x, Eigen::Index row,
             }
         }
     }
-    for (Eigen::Index col = 0; col < x.cols(); ++col) {
-        z(walks * steps, col) = x(row, col);
+    return logOddsOf(m_model.predictProba(z));
+}
+
+Eigen::VectorXd InterventionalShapley::walkByKernel(const Matrix& x, Eigen::Index row) const
+{
+    const std::size_t d = m_attributes;
+    const std::size_t pairs = m_orders.size();
+    const Eigen::Index b = m_background.rows();
+    const Eigen::Index steps = Eigen::Index(d) - 1;
+    const SvmModel::RbfExpansion& e = *m_rbf->machine;
+    // exp(−γ|x_a − s_a|²) per support vector and attribute: times the background row's
+    // exp(γ|b_a − s_a|²), the factor that turns k(z, s) into k(z with x's attribute a, s).
+    Eigen::MatrixXd own = Eigen::MatrixXd::Zero(e.vectors.rows(), Eigen::Index(d));
+    for (std::size_t a = 0; a < d; ++a) {
+        for (const Eigen::Index col : m_columns[a]) {
+            own.col(Eigen::Index(a)).array() +=
+                (e.vectors.col(col).array() - double(x(row, col))).square();
+        }
     }
-    const Eigen::VectorXd f = logOddsOf(m_model.predictProba(z));
-    const double full = f[walks * steps];
+    own = (-e.gamma * own).array().exp().matrix();
+    Eigen::VectorXd out(Eigen::Index(2 * pairs) * steps);
+    Eigen::ArrayXd kernel;
+    for (std::size_t k = 0; k < pairs; ++k) {
+        const Eigen::Index from = Eigen::Index(k) % b;
+        const Eigen::MatrixXd& back = m_rbf->back[std::size_t(from)];
+        for (int direction = 0; direction < 2; ++direction) {
+            kernel = m_rbf->start.col(from).array();
+            const Eigen::Index offset = Eigen::Index(2 * k + std::size_t(direction)) * steps;
+            for (Eigen::Index t = 0; t < steps; ++t) {
+                const std::size_t a = direction == 0 ? m_orders[k][std::size_t(t)]
+                                                     : m_orders[k][d - 1 - std::size_t(t)];
+                kernel *= own.col(Eigen::Index(a)).array() * back.col(Eigen::Index(a)).array();
+                const double value = (kernel * e.weights.array()).sum() - e.bias;
+                out[offset + t] = probabilityLogOdds(
+                    std::clamp(1.0 / (1.0 + std::exp(e.plattA * value + e.plattB)), 0.0, 1.0));
+            }
+        }
+    }
+    return out;
+}
+
+void InterventionalShapley::explainSampled(const Matrix& x, Eigen::Index row,
+                                           ShapleyValues& out) const
+{
+    const std::size_t d = m_attributes;
+    const std::size_t pairs = m_orders.size();
+    const Eigen::Index b = m_background.rows();
+    const Eigen::Index steps = Eigen::Index(d) - 1;
+    const Eigen::VectorXd f = m_rbf ? walkByKernel(x, row) : walkByPrediction(x, row);
+    // Every walk ends at the model's own prediction of x.
+    const double full = probabilityLogOdds(m_model.predictProba(x.middleRows(row, 1))[0]);
 
     Eigen::VectorXd mean = Eigen::VectorXd::Zero(Eigen::Index(d));
     Eigen::VectorXd squares = Eigen::VectorXd::Zero(Eigen::Index(d));

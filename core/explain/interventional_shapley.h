@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace credit::core {
@@ -22,6 +23,10 @@ struct ShapleyParams
     std::size_t permutationPairs = 32;
     /// Seed of the orders; the orders are drawn once, so every applicant gets the same ones.
     std::uint64_t seed = 0;
+    /// For an RBF SVM, walk the permutations by updating each support vector's kernel one
+    /// attribute at a time (the kernel is a product over attributes) instead of predicting
+    /// every coalition row: the same values to ~1e-13, about ten times faster. Default true.
+    bool useModelStructure = true;
 };
 
 /// Per-row result of InterventionalShapley::explain().
@@ -52,7 +57,12 @@ struct ShapleyValues
 ///   each pair: base is then the mean of f(b_k) over the pairs (the background mean when the
 ///   pairs are a multiple of B). The estimate is the mean over the pairs; its standard error
 ///   the sample sd of the pair means over √pairs (the pairs are independent draws of the
-///   order). Cost 2 × pairs × (d − 1) model evaluations per row, in one predictProba call.
+///   order). Cost 2 × pairs × (d − 1) model evaluations per row, in one predictProba call;
+///   for an RBF SVM (useModelStructure) the walk instead multiplies each support vector's
+///   kernel by exp(−γ(|x_a − s_a|² − |b_a − s_a|²)) as attribute a joins, the second factor
+///   precomputed per background row: O(pairs × d × support vectors) multiplications and
+///   O(d × support vectors) exponentials per row. The last value of every walk is the model's
+///   own prediction of x, so the sums stay exact.
 /// - Deterministic: the orders are drawn once from ShapleyParams::seed with SeededRandom, so
 ///   the same applicant gets the same values on any platform, at any thread count.
 ///
@@ -75,9 +85,16 @@ public:
 
     ShapleyValues explain(const Matrix& x) const;
 
+    /// Whether the RBF kernel walk is used (an SVM, useModelStructure, no overflow risk).
+    bool usesModelStructure() const { return m_rbf != nullptr; }
+
 private:
+    struct RbfWalk;
     void explainExact(const Matrix& x, Eigen::Index row, ShapleyValues& out) const;
     void explainSampled(const Matrix& x, Eigen::Index row, ShapleyValues& out) const;
+    /// Log-odds after each step t (0 … d − 2) of walk w at [w · (d − 1) + t].
+    Eigen::VectorXd walkByPrediction(const Matrix& x, Eigen::Index row) const;
+    Eigen::VectorXd walkByKernel(const Matrix& x, Eigen::Index row) const;
 
     const Classifier& m_model;
     Matrix m_background;
@@ -87,6 +104,7 @@ private:
     std::vector<std::vector<std::size_t>> m_orders; ///< per pair, a permutation of attributes
     Eigen::VectorXd m_backgroundLogOdds;
     double m_base = 0.0;
+    std::shared_ptr<const RbfWalk> m_rbf;
 };
 
 } // namespace credit::core

@@ -97,26 +97,27 @@ struct SvmModel::Machine
     // |x − s|² = |x|² + |s|² − 2 x·s the kernel of a block of rows against every support
     // vector is one matrix product, about 3× faster than one kernel call per pair (the Shapley
     // values of explain/ predict some 1,400 rows per applicant). Built by prepare().
-    Eigen::MatrixXd vectors; ///< support vectors × features
-    Eigen::VectorXd squaredNorms;
-    Eigen::VectorXd weights; ///< dlib's alpha per support vector
-    double gamma = 0.0;
+    RbfExpansion expansion;
 
     void prepare()
     {
         const auto& d = function.decision_funct;
         const long n = long(d.basis_vectors.size());
         const long p = n > 0 ? long(d.basis_vectors(0).size()) : 0;
-        vectors.resize(n, p);
-        weights.resize(n);
+        RbfExpansion& e = expansion;
+        e.vectors.resize(n, p);
+        e.weights.resize(n);
         for (long i = 0; i < n; ++i) {
             for (long j = 0; j < p; ++j) {
-                vectors(i, j) = d.basis_vectors(i)(j);
+                e.vectors(i, j) = d.basis_vectors(i)(j);
             }
-            weights[i] = d.alpha(i);
+            e.weights[i] = d.alpha(i);
         }
-        squaredNorms = vectors.rowwise().squaredNorm();
-        gamma = d.kernel_function.gamma;
+        e.squaredNorms = e.vectors.rowwise().squaredNorm();
+        e.gamma = d.kernel_function.gamma;
+        e.bias = d.b;
+        e.plattA = function.alpha;
+        e.plattB = function.beta;
     }
 };
 
@@ -229,8 +230,7 @@ Vector SvmModel::predictProba(const Matrix& x) const
     // Blocks of rows keep the kernel matrix in cache (256 × support vectors doubles). Every
     // row's figures are sums in the same order whatever the block: the result of a row does
     // not depend on the rows predicted with it.
-    const Machine& m = *m_machine;
-    const auto& f = m.function;
+    const RbfExpansion& m = m_machine->expansion;
     Vector out(x.rows());
     constexpr Eigen::Index kBlock = 256;
     Eigen::MatrixXd rows;
@@ -249,11 +249,20 @@ Vector SvmModel::predictProba(const Matrix& x) const
         }
         const Eigen::VectorXd decision = kernel * m.weights;
         for (Eigen::Index i = 0; i < count; ++i) {
-            const double value = decision[i] - f.decision_funct.b;
-            out[start + i] = std::clamp(1.0 / (1.0 + std::exp(f.alpha * value + f.beta)), 0.0, 1.0);
+            const double value = decision[i] - m.bias;
+            out[start + i] =
+                std::clamp(1.0 / (1.0 + std::exp(m.plattA * value + m.plattB)), 0.0, 1.0);
         }
     }
     return out;
+}
+
+const SvmModel::RbfExpansion& SvmModel::expansion() const
+{
+    if (!m_machine) {
+        throw std::logic_error("svm: the model is not fitted");
+    }
+    return m_machine->expansion;
 }
 
 std::size_t SvmModel::supportVectorCount() const

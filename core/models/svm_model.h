@@ -71,6 +71,22 @@ public:
     /// Number of support vectors of the fitted machine (0 before fit).
     std::size_t supportVectorCount() const;
 
+    /// The fitted machine in plain form: P(bad) = 1 / (1 + exp(plattA · f + plattB)) clamped
+    /// to [0, 1], f = Σ_i weights_i · exp(−gamma · |x − vectors_i|²) − bias. explain/ uses it
+    /// to update the kernel of Shapley coalitions one attribute at a time.
+    struct RbfExpansion
+    {
+        Eigen::MatrixXd vectors;      ///< support vectors × features
+        Eigen::VectorXd squaredNorms; ///< |vectors_i|²
+        Eigen::VectorXd weights;
+        double gamma = 0.0;
+        double bias = 0.0;
+        double plattA = 0.0;
+        double plattB = 0.0;
+    };
+    /// Throws std::logic_error before fit.
+    const RbfExpansion& expansion() const;
+
 private:
     struct Machine;
 
