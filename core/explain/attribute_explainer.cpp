@@ -88,11 +88,6 @@ Contributions withBase(const Explanation& e)
     return out;
 }
 
-std::string memberLabel(const Classifier& c)
-{
-    return c.algorithm();
-}
-
 } // namespace
 
 struct AttributeExplainer::Node
@@ -135,7 +130,7 @@ AttributeExplainer::AttributeExplainer(std::shared_ptr<const TrainedModel> model
     const FeaturePipeline& pipeline = m_model->pipeline();
     m_featureAttribute = pipeline.featureAttributes();
     m_attributes = pipeline.attributes().size();
-    m_meanRow = meanDesignRow(pipeline);
+    const Matrix mean = meanDesignRow(pipeline).cast<float>();
     const ExplanationBackground& stored = m_model->background();
     const bool haveBackground = !stored.empty();
     if (haveBackground) {
@@ -152,7 +147,7 @@ AttributeExplainer::AttributeExplainer(std::shared_ptr<const TrainedModel> model
             std::string parts;
             for (const auto& member : ensemble->members()) {
                 node->members.push_back(self(self, *member));
-                parts += (parts.empty() ? "" : "; ") + memberLabel(*member) + ": " +
+                parts += (parts.empty() ? "" : "; ") + member->algorithm() + ": " +
                          node->members.back()->detail;
             }
             node->detail =
@@ -163,11 +158,10 @@ AttributeExplainer::AttributeExplainer(std::shared_ptr<const TrainedModel> model
                 parts + ")";
             return node;
         }
-        const Matrix mean = m_meanRow.cast<float>();
         if (const auto c0 = c.contributions(mean)) {
             if (dynamic_cast<const LogisticRegression*>(&c)) {
                 node->method = ExplanationMethod::Linear;
-                node->meanContribution = c0->row(0).head(m_meanRow.size());
+                node->meanContribution = c0->row(0).head(mean.cols());
                 node->detail = "linear terms, relative to the average applicant";
             } else {
                 node->method = ExplanationMethod::TreeShap;

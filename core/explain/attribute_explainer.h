@@ -94,7 +94,6 @@ private:
     std::unique_ptr<Node> m_root;
     std::vector<std::size_t> m_featureAttribute;
     std::size_t m_attributes = 0;
-    Eigen::RowVectorXd m_meanRow; ///< mean training design row (linear re-centring)
     std::string m_detail;
     bool m_estimated = false;
 };
