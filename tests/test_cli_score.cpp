@@ -81,21 +81,19 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_model = m_dir.filePath(QStringLiteral("model.crs"));
-        const Run run = runCli({QStringLiteral("train"), QStringLiteral("--data"),
-                                QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"),
-                                QStringLiteral("--algorithms"), QStringLiteral("lr"),
-                                QStringLiteral("--folds"), QStringLiteral("3"),
-                                QStringLiteral("--repeats"), QStringLiteral("1"),
-                                QStringLiteral("--trials"), QStringLiteral("1"),
-                                QStringLiteral("--threads"), QStringLiteral("2"),
-                                QStringLiteral("--quiet"), QStringLiteral("--out"), m_model});
+        const Run run = runCli(
+            {QStringLiteral("train"), QStringLiteral("--data"),
+             QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"), QStringLiteral("--algorithms"),
+             QStringLiteral("lr"), QStringLiteral("--folds"), QStringLiteral("3"),
+             QStringLiteral("--repeats"), QStringLiteral("1"), QStringLiteral("--trials"),
+             QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("2"),
+             QStringLiteral("--quiet"), QStringLiteral("--out"), m_model});
         QVERIFY2(run.exitCode == 0, run.err.constData());
     }
 
     void batchWithBadRows()
     {
-        const auto data =
-            credit::core::readDataset(CREDIT_DATA_DIR "/credit-g.arff").dataset;
+        const auto data = credit::core::readDataset(CREDIT_DATA_DIR "/credit-g.arff").dataset;
         const QString input = m_dir.filePath(QStringLiteral("in.csv"));
         const QString output = m_dir.filePath(QStringLiteral("out.csv"));
         std::vector<std::size_t> rows(200);
@@ -147,8 +145,8 @@ private slots:
             }
             const credit::core::ScoreResult expected = scorer.score(applicant);
             QVERIFY(std::fabs(f[pd].toDouble() - expected.pd) < 1e-6);
-            QCOMPARE(f[decision], expected.reject ? QStringLiteral("reject")
-                                                  : QStringLiteral("accept"));
+            QCOMPARE(f[decision],
+                     expected.reject ? QStringLiteral("reject") : QStringLiteral("accept"));
             QCOMPARE(f[grade].toStdString(), expected.grade);
             QVERIFY(std::fabs(f[points].toDouble() - expected.points) < 0.051);
             if (!expected.reasonTexts.empty()) {
@@ -217,7 +215,8 @@ private slots:
         QVERIFY(std::fabs(sum - root.value(QStringLiteral("log_odds")).toDouble()) < 1e-9);
         const QJsonArray adverse = root.value(QStringLiteral("adverse_reasons")).toArray();
         QVERIFY(!adverse.isEmpty());
-        QCOMPARE(adverse[0].toString(), reasons[0].toObject().value(QStringLiteral("text")).toString());
+        QCOMPARE(adverse[0].toString(),
+                 reasons[0].toObject().value(QStringLiteral("text")).toString());
 
         // An invalid field: exit code 2, the field named on stderr and in the JSON.
         applicant[QStringLiteral("purpose")] = QStringLiteral("yacht");
@@ -303,6 +302,70 @@ private slots:
                                                                            : QStringLiteral("CC"));
     }
 
+    void reasonsNameTheirMethod()
+    {
+        // An SVM has no additive structure: Shapley values against the model's background
+        // rows. The JSON names the method, gives standard errors, and still adds up.
+        const QString svmModel = m_dir.filePath(QStringLiteral("svm.crs"));
+        const Run train = runCli(
+            {QStringLiteral("train"), QStringLiteral("--data"),
+             QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"), QStringLiteral("--algorithms"),
+             QStringLiteral("svm"), QStringLiteral("--folds"), QStringLiteral("3"),
+             QStringLiteral("--repeats"), QStringLiteral("1"), QStringLiteral("--trials"),
+             QStringLiteral("1"), QStringLiteral("--quiet"), QStringLiteral("--out"), svmModel});
+        QVERIFY2(train.exitCode == 0, train.err.constData());
+        const auto data = credit::core::readDataset(CREDIT_DATA_DIR "/credit-g.arff").dataset;
+        QJsonObject applicant;
+        for (const std::size_t i : data.schema().featureIndices()) {
+            applicant.insert(QString::fromStdString(data.column(i).name()),
+                             QString::fromStdString(data.column(i).text(1)));
+        }
+        const QString path = m_dir.filePath(QStringLiteral("applicant1.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(applicant).toJson());
+        file.close();
+        const struct
+        {
+            QString model;
+            QString method;
+        } cases[] = {{m_model, QStringLiteral("linear")},
+                     {svmModel, QStringLiteral("shapley-permutation")}};
+        for (const auto& c : cases) {
+            const Run run = runCli({QStringLiteral("score"), QStringLiteral("--model"), c.model,
+                                    QStringLiteral("--applicant"), path});
+            QVERIFY2(run.exitCode == 0, run.err.constData());
+            const QJsonObject root = QJsonDocument::fromJson(run.out).object();
+            QCOMPARE(root.value(QStringLiteral("method")).toString(), c.method);
+            QVERIFY(!root.value(QStringLiteral("method_detail")).toString().isEmpty());
+            QVERIFY(root.contains(QStringLiteral("raw_pd")));
+            const QJsonArray reasons = root.value(QStringLiteral("reasons")).toArray();
+            QVERIFY(reasons.size() >= 20);
+            double sum = root.value(QStringLiteral("base_log_odds")).toDouble();
+            int stated = 0;
+            bool anyError = false;
+            for (int i = 0; i < reasons.size(); ++i) {
+                const QJsonObject o = reasons[i].toObject();
+                QCOMPARE(o.value(QStringLiteral("rank")).toInt(), i + 1);
+                sum += o.value(QStringLiteral("contribution")).toDouble();
+                anyError = anyError || o.value(QStringLiteral("standard_error")).toDouble() > 0;
+                stated += o.value(QStringLiteral("stated")).toBool();
+            }
+            QVERIFY(std::fabs(sum - root.value(QStringLiteral("log_odds")).toDouble()) < 1e-9);
+            QCOMPARE(stated, root.value(QStringLiteral("adverse_reasons")).toArray().size());
+            QCOMPARE(anyError, c.method == QStringLiteral("shapley-permutation"));
+        }
+        // Batch scoring names the method on stderr.
+        const QString input = m_dir.filePath(QStringLiteral("svm_in.csv"));
+        credit::core::writeCsv(data.subset({0, 1, 2}), input.toStdString());
+        const Run batch =
+            runCli({QStringLiteral("score"), QStringLiteral("--model"), svmModel,
+                    QStringLiteral("--input"), input, QStringLiteral("--output"),
+                    m_dir.filePath(QStringLiteral("svm_out.csv")), QStringLiteral("--quiet")});
+        QVERIFY2(batch.exitCode == 0, batch.err.constData());
+        QVERIFY2(batch.err.contains("reasons: method shapley-permutation"), batch.err.constData());
+    }
+
     void refusals()
     {
         QCOMPARE(runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model}).exitCode, 1);
@@ -314,9 +377,9 @@ private slots:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("column 'checking_status' that the model needs is missing"));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.csv"))));
-        const Run same = runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model,
-                                 QStringLiteral("--input"), input, QStringLiteral("--output"),
-                                 input});
+        const Run same =
+            runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model,
+                    QStringLiteral("--input"), input, QStringLiteral("--output"), input});
         QCOMPARE(same.exitCode, 2);
         QVERIFY(same.err.contains("must not be the input"));
     }

@@ -81,8 +81,8 @@ void TestEvaluateTab::initTestCase()
     params.threads = 2;
     const core::TrainingResult result = core::TrainingJob(params).run(*m_data);
     QVERIFY(!result.cancelled);
-    m_bundle = std::make_shared<const core::ModelBundle>(
-        core::ModelBundle::fromTraining(result, *m_data));
+    m_bundle =
+        std::make_shared<const core::ModelBundle>(core::ModelBundle::fromTraining(result, *m_data));
 }
 
 void TestEvaluateTab::emptyStateTellsWhatToDo()
@@ -133,8 +133,8 @@ void TestEvaluateTab::showsCurvesOfTheCurrentModel()
     QCOMPARE(total, qlonglong(m_data->rowCount()));
     QCOMPARE(tableCount(confusion, 0, 3), qlonglong(m_data->positiveCount()));
     QVERIFY(tab.ratesTable()->rowCount() >= 5);
-    // LR: standardised coefficients and the coefficient table (intercept + features).
-    QCOMPARE(tab.result().importanceKind, QStringLiteral("coefficients"));
+    // LR: mean |linear term| per attribute, and the coefficient table (intercept + features).
+    QCOMPARE(tab.result().importanceKind, QStringLiteral("linear"));
     QVERIFY(!tab.importanceChart()->isShowingPlaceholder());
     QVERIFY(tab.coefficientTable()->rowCount() > 10);
     // Stability over 3 folds × 2 repeats, and the per-applicant spread.
@@ -169,15 +169,14 @@ void TestEvaluateTab::overlaysAndModelSwitch()
     tab.setOverlay(QStringLiteral("gbdt"), true);
     QVERIFY(!tab.isContentReady());
     QTRY_VERIFY_WITH_TIMEOUT(tab.isContentReady(), 60'000);
-    QCOMPARE(tab.shownAlgorithms(),
-             (QStringList{QStringLiteral("lr"), QStringLiteral("gbdt")}));
+    QCOMPARE(tab.shownAlgorithms(), (QStringList{QStringLiteral("lr"), QStringLiteral("gbdt")}));
     QCOMPARE(seriesNames(tab.rocChart()).size(), 3);
 
     // Gradient boosting as the current model: TreeSHAP importance, no coefficient table.
     state.setCurrentAlgorithm(QStringLiteral("gbdt"));
     QTRY_VERIFY_WITH_TIMEOUT(tab.isContentReady(), 60'000);
     QCOMPARE(tab.result().curves.front().algorithm, QStringLiteral("gbdt"));
-    QCOMPARE(tab.result().importanceKind, QStringLiteral("shap"));
+    QCOMPARE(tab.result().importanceKind, QStringLiteral("treeshap"));
     QVERIFY(tab.result().importance.front().value >= tab.result().importance.back().value);
     QVERIFY(tab.result().coefficients.empty());
 }

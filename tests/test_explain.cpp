@@ -10,6 +10,7 @@
 #include "explain/batch_scorer.h"
 #include "explain/scorer.h"
 #include "models/calibration.h"
+#include "support/applicant_of.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +21,7 @@
 #include <sstream>
 
 using namespace credit::core;
+using credit::test::applicantOf;
 
 namespace {
 
@@ -33,8 +35,8 @@ std::shared_ptr<const TrainedModel> fitChain(const Dataset& data, const std::str
     const Matrix x = pipeline->transform(data);
     std::shared_ptr<Classifier> classifier = createClassifier(algorithm);
     if (algorithm == "gbdt") {
-        classifier->setParams({{"n_rounds", std::int64_t(60)},
-                               {"early_stopping_rounds", std::int64_t(0)}});
+        classifier->setParams(
+            {{"n_rounds", std::int64_t(60)}, {"early_stopping_rounds", std::int64_t(0)}});
     }
     FitOptions options;
     classifier->fit(x, data.labels(), options);
@@ -66,15 +68,6 @@ ScoringSettings settingsFor(const Dataset& data)
     s.threshold = 1.0 / 6.0;
     s.sampleBadRate = data.positiveRate();
     return s;
-}
-
-Applicant applicantOf(const Dataset& data, std::size_t row)
-{
-    Applicant a;
-    for (std::size_t i : data.schema().featureIndices()) {
-        a[data.column(i).name()] = data.column(i).text(row);
-    }
-    return a;
 }
 
 double logit(double p)
@@ -157,8 +150,8 @@ void TestExplain::reasonSentences_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("sentence");
     auto row = [](const char* a, const char* v, const char* s) {
-        QTest::addRow("%s=%s", a, v) << QString::fromUtf8(a) << QString::fromUtf8(v)
-                                     << QString::fromUtf8(s);
+        QTest::addRow("%s=%s", a, v)
+            << QString::fromUtf8(a) << QString::fromUtf8(v) << QString::fromUtf8(s);
     };
     row("checking_status", "<0", "Checking account balance below 0 DM");
     row("duration", "48", "Loan duration of 48 months");
@@ -211,8 +204,9 @@ void TestExplain::reasonsSumToLogOdds()
         const Vector raw = model->classifier().predictProba(model->pipeline().transformOne(a));
         // XGBoost computes in float: allow its rounding.
         const double tolerance = algorithm == QLatin1String("lr") ? 1e-9 : 1e-4;
-        QVERIFY2(std::fabs(sum - logit(raw[0])) < tolerance,
-                 qPrintable(QStringLiteral("row %1: %2 vs %3").arg(row).arg(sum).arg(logit(raw[0]))));
+        QVERIFY2(
+            std::fabs(sum - logit(raw[0])) < tolerance,
+            qPrintable(QStringLiteral("row %1: %2 vs %3").arg(row).arg(sum).arg(logit(raw[0]))));
         QVERIFY(std::fabs(r.logOdds - sum) < 1e-12);
         // The calibrated PD (None) is the raw one, the decision follows the threshold.
         QVERIFY(std::fabs(r.pd - raw[0]) < 1e-12);

@@ -239,6 +239,7 @@ private slots:
         QTest::newRow("svm") << QStringLiteral("svm") << false;
         QTest::newRow("ensemble with svm") << QStringLiteral("ensemble") << false;
         QTest::newRow("ensemble lr+gbdt") << QStringLiteral("ensemble:lr,gbdt") << true;
+        QTest::newRow("stack lr+gbdt") << QStringLiteral("ensemble:lr,gbdt:stack") << true;
     }
     void contributionsSumToLogOdds()
     {
@@ -248,6 +249,9 @@ private slots:
         auto model = make(parts[0].toStdString());
         if (parts.size() > 1) {
             model->setParams({{"members", parts[1].toStdString()}});
+        }
+        if (parts.size() > 2) {
+            model->setParams({{"method", parts[2].toStdString()}});
         }
         const Problem problem = separable(8, 300, 50);
         model->fit(problem.xTrain, problem.yTrain, seeded());
@@ -259,8 +263,7 @@ private slots:
         QCOMPARE(c->cols(), problem.xTest.cols() + 1);
         const Vector p = model->predictProba(problem.xTest);
         for (Eigen::Index i = 0; i < p.size(); ++i) {
-            const double q = std::clamp(p[i], 1e-7, 1.0 - 1e-7);
-            const double logOdds = std::log(q / (1.0 - q));
+            const double logOdds = probabilityLogOdds(p[i]);
             QVERIFY2(
                 std::abs(c->row(i).sum() - logOdds) < 2e-4 * std::max(1.0, std::abs(logOdds)),
                 qPrintable(

@@ -15,8 +15,11 @@
 #include "threshold/scorecard_dialog.h"
 #include "train/model_file_actions.h"
 #include "train/training_job.h"
+#include "widgets/chart_widget.h"
 
+#include <QBarCategoryAxis>
 #include <QBuffer>
+#include <QChart>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -376,6 +379,60 @@ private slots:
             core::readWholeFile(dir.filePath(QStringLiteral("out.csv")).toStdString());
         QVERIFY(out.find("expected 21 fields, found 2") != std::string::npos);
         QCOMPARE(std::count(out.begin(), out.end(), '\n'), 5);
+    }
+
+    void ensembleReasonsOnChartListAndSheet()
+    {
+        // The soft-vote ensemble (lr, rf, gbdt, svm), the model training selects by default:
+        // a rejected applicant gets sentences, the chart numbers exactly those at its top, and
+        // the list and the decision sheet name the method.
+        core::TrainingParams params;
+        params.algorithms = {"ensemble"};
+        params.folds = 3;
+        params.repeats = 1;
+        params.trials = 1;
+        params.threads = 2;
+        const auto bundle = std::make_shared<const core::ModelBundle>(
+            core::ModelBundle::fromTraining(core::TrainingJob(params).run(*m_data), *m_data));
+        ui::AppState state;
+        state.setDataset(m_data, QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"));
+        state.setModelBundle(bundle);
+        ui::ScoreTab tab(&state);
+        tab.resize(1400, 950);
+        tab.show();
+        int row = 0;
+        for (; row < 100; ++row) {
+            QVERIFY(tab.loadDatasetRow(row));
+            if (tab.result()->reject) {
+                break;
+            }
+        }
+        QVERIFY(row < 100);
+        const core::ScoreResult& r = *tab.result();
+        QCOMPARE(r.method, std::string("soft-vote"));
+        QVERIFY(!r.reasonTexts.empty());
+        QVERIFY(tab.reasonsLabel()->text().contains(QStringLiteral("soft-vote")));
+        QVERIFY(tab.reasonsLabel()->text().contains(
+            QString::fromStdString(r.reasonTexts.front()).toHtmlEscaped()));
+        const auto axes = tab.reasonsChart()->chart()->axes(Qt::Vertical);
+        QCOMPARE(axes.size(), 1);
+        const QStringList categories = qobject_cast<QBarCategoryAxis*>(axes.front())->categories();
+        // Bottom-up axis: the last category is the top bar, reason 1.
+        for (std::size_t k = 0; k < r.reasonTexts.size(); ++k) {
+            const QString label = categories.at(categories.size() - 1 - int(k));
+            QVERIFY2(label.startsWith(QStringLiteral("%1. ").arg(k + 1)), qPrintable(label));
+            QVERIFY2(label.contains(QString::fromStdString(r.reasons[k].meaning).toHtmlEscaped()),
+                     qPrintable(label));
+        }
+        QCOMPARE(categories.filter(QRegularExpression(QStringLiteral("^\\d+\\. "))).size(),
+                 int(r.reasonTexts.size()));
+        const QString path = QStringLiteral("/tmp/score_decision_sheet_ensemble.pdf");
+        QString error;
+        QVERIFY2(tab.exportDecisionSheet(path, &error), qPrintable(error));
+        for (int i = 0; i < 5; ++i) {
+            QCoreApplication::processEvents();
+        }
+        QVERIFY(tab.grab().save(QStringLiteral("/tmp/score_tab_ensemble.png")));
     }
 
     void grab()

@@ -46,16 +46,26 @@ std::string resultJson(const core::Scorer& scorer, const core::ScoreResult& r)
     w.key("points").value(r.points);
     w.key("population_bad_rate").value(scorer.settings().populationBadRate);
     if (r.hasReasons) {
+        // The reasons explain the classifier's log-odds (raw_pd); with a calibrator, model_pd
+        // and pd are its calibrated probability beside them.
+        w.key("method").value(r.method);
+        w.key("method_detail").value(r.methodDetail);
         w.key("log_odds").value(r.logOdds);
+        w.key("raw_pd").value(r.rawPd);
+        w.key("calibrated").value(r.calibrated);
         w.key("base_log_odds").value(r.baseValue);
         w.key("base_points").value(r.basePoints);
     }
     w.key("reasons").beginArray();
+    int rank = 0;
     for (const core::Reason& reason : r.reasons) {
         w.beginObject();
+        w.key("rank").value(++rank);
         w.key("attribute").value(reason.attribute);
         w.key("value").value(reason.value);
         w.key("contribution").value(reason.contribution);
+        w.key("standard_error").value(reason.standardError);
+        w.key("stated").value(reason.stated);
         w.key("points").value(reason.points);
         w.key("text").value(reason.text);
         w.key("derived").value(reason.derived);
@@ -161,6 +171,12 @@ int scoreFile(const core::Scorer& scorer, const QString& input, const QString& o
                    .arg(result.outOfRange)
                    .arg(result.failed)
                    .arg(output));
+    if (reasons > 0) {
+        printError(QStringLiteral("reasons: method %1 (%2)")
+                       .arg(QString::fromStdString(
+                                core::explanationMethodName(scorer.explainer().method())),
+                            QString::fromStdString(scorer.explainer().methodDetail())));
+    }
     return kExitOk;
 }
 

@@ -41,10 +41,10 @@ struct BatchScoreResult
 ///
 /// Output: the input columns unchanged, then `pd` (prior-corrected, 6 decimals), `decision`
 /// ("accept"/"reject" at the settings' threshold), `grade`, `points` (1 decimal),
-/// `reason_1` … `reason_N` (sentences of the most adverse reasons; empty when fewer reasons
-/// are adverse or the model has no contributions), `flags` (out-of-range values, "; "-joined)
-/// and `error` (validation errors, "; "-joined; the score columns are then empty). Comma
-/// separated, CRLF, written atomically; the input file is only read.
+/// `reason_1` … `reason_N` (sentences of the most adverse reasons, in the ranking of
+/// Scorer::score; empty when fewer reasons are adverse), `flags` (out-of-range values,
+/// "; "-joined) and `error` (validation errors, "; "-joined; the score columns are then
+/// empty). Comma separated, CRLF, written atomically; the input file is only read.
 ///
 /// Throws std::runtime_error naming the file when it cannot be read or written,
 /// std::invalid_argument for a missing column, identical input and output, or invalid params,
@@ -53,9 +53,10 @@ struct BatchScoreResult
 /// in input order).
 /// Cost: the input is read whole into memory. Columns are resolved once per file; each chunk
 /// is validated by column index, transformed into one design matrix
-/// (FeaturePipeline::transformTexts) and goes through the model and its contributions in one
-/// call each. About 1 million German Credit rows in 4 CPU seconds with logistic regression;
-/// tree models are dominated by TreeSHAP (contributions), skipped when reasons is 0.
+/// (FeaturePipeline::transformTexts) and goes through the model and its explanation
+/// (AttributeExplainer) in one call each. About 1 million German Credit rows in 4 CPU seconds
+/// with logistic regression; tree models are dominated by TreeSHAP, the SVM and ensembles with
+/// it by its Shapley values (milliseconds a row); explanations are skipped when reasons is 0.
 class BatchScorer
 {
 public:

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "explain/model_insight.h"
 
-#include "models/logistic_regression.h"
+#include "explain/attribute_explainer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -41,34 +41,31 @@ Spread spreadOf(const std::vector<double>& values)
     return s;
 }
 
-FeatureImportance featureImportance(const TrainedModel& model, const Dataset& data)
+FeatureImportance featureImportance(const std::shared_ptr<const TrainedModel>& model,
+                                    const Dataset& data, std::size_t maxRows)
 {
     FeatureImportance out;
-    const Matrix x = model.pipeline().transform(data);
-    const std::vector<std::string> names = model.pipeline().featureNames();
-    std::vector<double> values;
-    if (const auto* lr = dynamic_cast<const LogisticRegression*>(&model.classifier())) {
-        out.kind = FeatureImportance::Kind::Coefficients;
-        const Vector& beta = lr->coefficients();
-        for (Eigen::Index j = 0; j < beta.size() && j < x.cols(); ++j) {
-            const std::vector<double> column(x.col(j).data(), x.col(j).data() + x.rows());
-            const double sd = spreadOf(column).sd;
-            values.push_back(beta[j] * (std::isfinite(sd) ? sd : 0.0));
-        }
-    } else if (const std::optional<Contributions> shap = model.classifier().contributions(x)) {
-        out.kind = FeatureImportance::Kind::MeanAbsShap;
-        for (Eigen::Index j = 0; j + 1 < shap->cols(); ++j) {
-            values.push_back(shap->rows() == 0 ? 0.0 : shap->col(j).cwiseAbs().mean());
-        }
-    } else {
+    const AttributeExplainer explainer(model);
+    out.method = explanationMethodName(explainer.method());
+    out.methodDetail = explainer.methodDetail();
+    std::vector<std::size_t> rows;
+    const std::size_t n = data.rowCount();
+    const std::size_t step = maxRows == 0 || n <= maxRows ? 1 : (n + maxRows - 1) / maxRows;
+    for (std::size_t r = 0; r < n; r += step) {
+        rows.push_back(r);
+    }
+    if (rows.empty()) {
         return out;
     }
-    for (std::size_t j = 0; j < values.size() && j < names.size(); ++j) {
-        out.values.emplace_back(names[j], values[j]);
+    const Explanation e = explainer.explain(model->pipeline().transform(data, rows));
+    out.rows = rows.size();
+    const auto& attributes = model->pipeline().attributes();
+    for (std::size_t a = 0; a < attributes.size(); ++a) {
+        out.values.emplace_back(attributes[a].name,
+                                e.contributions.col(Eigen::Index(a)).cwiseAbs().mean());
     }
-    std::stable_sort(out.values.begin(), out.values.end(), [](const auto& a, const auto& b) {
-        return std::abs(a.second) > std::abs(b.second);
-    });
+    std::stable_sort(out.values.begin(), out.values.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include "train/trained_model.h"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,27 +25,26 @@ struct Spread
 };
 Spread spreadOf(const std::vector<double>& values);
 
-/// How a model's features weigh, for the Evaluate tab and reports.
+/// How a model's attributes weigh, for the Evaluate tab and reports: the same measure for
+/// every model family.
 struct FeatureImportance
 {
-    enum class Kind
-    {
-        None,         ///< no additive decomposition (SVM, stacking, a vote with an SVM)
-        Coefficients, ///< logistic regression: β_j · sd(x_j) on the rows given
-        MeanAbsShap,  ///< tree models and votes of them: mean |contribution| over the rows
-    };
-    Kind kind = Kind::None;
-    /// (model feature name, value), largest |value| first. Coefficients keep their sign (a
-    /// positive one raises the log-odds of bad); mean |SHAP| values are ≥ 0.
+    std::string method;       ///< explanationMethodName() of the contributions averaged
+    std::string methodDetail; ///< AttributeExplainer::methodDetail()
+    std::size_t rows = 0;     ///< rows averaged over
+    /// (attribute name, mean |contribution| to the log-odds of bad), largest first, ties in
+    /// attribute order; every value ≥ 0.
     std::vector<std::pair<std::string, double>> values;
 };
 
-/// The importance of each model feature on `data` transformed by the model's pipeline:
-/// standardised coefficients β_j · sd(x_j) for logistic regression (the change in log-odds
-/// for one standard deviation of the feature, comparable across scales), otherwise the mean
-/// absolute TreeSHAP contribution when the classifier has contributions. Ties keep the
-/// feature order.
-FeatureImportance featureImportance(const TrainedModel& model, const Dataset& data);
+/// Mean absolute per-attribute contribution (AttributeExplainer) over the rows of `data`
+/// transformed by the model's pipeline: the average size of the attribute's part in an
+/// applicant's log-odds. The Evaluate tab passes the training data; the bundle keeps no fold
+/// models, so these rows are the final model's own training rows.
+/// At most `maxRows` rows (0 = all): above that, every ⌈n / maxRows⌉-th row, so the cost of
+/// estimated Shapley values (~10 ms a row for the SVM) stays bounded. Empty data: no values.
+FeatureImportance featureImportance(const std::shared_ptr<const TrainedModel>& model,
+                                    const Dataset& data, std::size_t maxRows = 300);
 
 /// Per applicant, the mean and sample sd of the calibrated P(bad) across the CV repeats
 /// (rows × repeats from OutOfFold); empty when there are fewer than two repeats.

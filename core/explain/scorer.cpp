@@ -87,8 +87,7 @@ Scorer::Scorer(std::shared_ptr<const TrainedModel> model, ScoringSettings settin
     if (const auto problems = m_settings.scale.validate(); !problems.empty()) {
         throw std::invalid_argument("Scorer: " + problems.front());
     }
-    const FeaturePipeline& pipeline = m_model->pipeline();
-    m_featureAttribute = pipeline.featureAttributes();
+    m_explainer = std::make_shared<const AttributeExplainer>(m_model);
 
     const Calibrator& calibrator = m_model->calibrator();
     if (calibrator.params().method == CalibrationMethod::Platt &&
@@ -98,58 +97,26 @@ Scorer::Scorer(std::shared_ptr<const TrainedModel> model, ScoringSettings settin
     for (const auto& [name, range] : m_settings.numericRanges) {
         m_nonNegative[name] = range.first >= 0.0;
     }
+}
 
-    // Mean training design row, from the fitted statistics (see the class comment): numeric
-    // features are standardised to mean 0, indicators average to the level's share, WoE to
-    // the count-weighted WoE, missing flags to the missing share.
-    const auto& attributes = pipeline.attributes();
-    double trainRows = 0.0;
-    for (const AttributeStats& a : attributes) {
-        if (a.type == ColumnType::Categorical) {
-            double n = 0.0;
-            for (const std::size_t c : a.levelCount) {
-                n += double(c);
-            }
-            trainRows = std::max(trainRows, n);
-        }
+std::vector<std::size_t> ScoreResult::chartReasons(std::size_t count) const
+{
+    std::vector<std::size_t> chosen;
+    std::vector<std::size_t> others;
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
+        (reasons[i].stated ? chosen : others).push_back(i);
     }
-    const auto& features = pipeline.features();
-    m_meanRow = Eigen::RowVectorXd::Zero(Eigen::Index(features.size()));
-    for (std::size_t f = 0; f < features.size(); ++f) {
-        const AttributeStats& a = attributes[features[f].attribute];
-        double n = 0.0;
-        for (const std::size_t c : a.levelCount) {
-            n += double(c);
-        }
-        double mean = 0.0;
-        switch (features[f].kind) {
-        case FeatureKind::Numeric:
-            mean = 0.0;
-            break;
-        case FeatureKind::Indicator:
-            mean = n > 0 ? double(a.levelCount[features[f].level]) / n : 0.0;
-            break;
-        case FeatureKind::Woe:
-            for (std::size_t l = 0; l < a.woe.size() && l < a.levelCount.size(); ++l) {
-                mean += n > 0 ? double(a.levelCount[l]) * a.woe[l] / n : 0.0;
-            }
-            break;
-        case FeatureKind::MissingFlag:
-            mean = trainRows > 0 ? double(a.missingCount) / trainRows : 0.0;
-            break;
-        }
-        m_meanRow[Eigen::Index(f)] = mean;
+    std::stable_sort(others.begin(), others.end(), [&](std::size_t l, std::size_t r) {
+        return std::fabs(reasons[l].contribution) > std::fabs(reasons[r].contribution);
+    });
+    for (std::size_t i = 0; i < others.size() && chosen.size() < count; ++i) {
+        chosen.push_back(others[i]);
     }
-    // β·x terms are linear, so they are re-centred on the mean applicant; TreeSHAP already is.
-    m_recentre = m_model->classifier().algorithm() == "lr";
-    if (m_recentre) {
-        const Matrix meanRow = m_meanRow.cast<float>();
-        if (const auto c = m_model->classifier().contributions(meanRow)) {
-            m_meanContribution = c->row(0).head(m_meanRow.size());
-        } else {
-            m_recentre = false;
-        }
+    if (chosen.size() > count) {
+        chosen.resize(count);
     }
+    std::sort(chosen.begin(), chosen.end());
+    return chosen;
 }
 
 double Scorer::toPopulation(double modelPd) const
@@ -177,8 +144,8 @@ std::vector<FieldIssue> Scorer::validate(const Applicant& applicant) const
     std::vector<FieldIssue> issues;
     for (const ColumnSchema& field : m_settings.fields) {
         const auto it = applicant.find(field.name);
-        const std::string_view text = it == applicant.end() ? std::string_view{}
-                                                            : trimmed(it->second);
+        const std::string_view text =
+            it == applicant.end() ? std::string_view{} : trimmed(it->second);
         if (text.empty()) {
             issues.push_back({field.name, field.name + ": a value is required"});
             continue;
@@ -186,8 +153,8 @@ std::vector<FieldIssue> Scorer::validate(const Applicant& applicant) const
         if (field.type == ColumnType::Numeric) {
             double value = 0.0;
             if (!parseNumber(text, value)) {
-                issues.push_back({field.name, field.name + ": '" + std::string(text) +
-                                                  "' is not a number"});
+                issues.push_back(
+                    {field.name, field.name + ": '" + std::string(text) + "' is not a number"});
                 continue;
             }
             const auto nonNegative = m_nonNegative.find(field.name);
@@ -196,9 +163,9 @@ std::vector<FieldIssue> Scorer::validate(const Applicant& applicant) const
                                                   std::string(text) + ")"});
             }
         } else if (!field.levelIndex(std::string(text))) {
-            issues.push_back({field.name, field.name + ": unknown category '" +
-                                              std::string(text) + "' (expected one of " +
-                                              levelList(field.levels) + ")"});
+            issues.push_back({field.name, field.name + ": unknown category '" + std::string(text) +
+                                              "' (expected one of " + levelList(field.levels) +
+                                              ")"});
         }
     }
     return issues;
@@ -214,12 +181,11 @@ std::vector<FieldIssue> Scorer::outOfRange(const Applicant& applicant) const
             continue;
         }
         if (value < range.first || value > range.second) {
-            issues.push_back(
-                {name, name + ": " + AttributeGlossary::formatNumber(value) +
-                           " is outside the training range " +
-                           AttributeGlossary::formatNumber(range.first) + " to " +
-                           AttributeGlossary::formatNumber(range.second) +
-                           ": the model extrapolates"});
+            issues.push_back({name, name + ": " + AttributeGlossary::formatNumber(value) +
+                                        " is outside the training range " +
+                                        AttributeGlossary::formatNumber(range.first) + " to " +
+                                        AttributeGlossary::formatNumber(range.second) +
+                                        ": the model extrapolates"});
         }
     }
     return issues;
@@ -276,52 +242,38 @@ std::vector<ScoreResult> Scorer::scoreMatrix(const Matrix& x,
     if (!withReasons) {
         return results;
     }
-    const std::optional<Contributions> contributions = m_model->classifier().contributions(x);
-    if (!contributions) {
-        return results;
-    }
+    const Explanation explanation = m_explainer->explain(x);
     for (Eigen::Index r = 0; r < x.rows(); ++r) {
         const Applicant* applicant =
             std::size_t(r) < applicants.size() ? applicants[std::size_t(r)] : nullptr;
-        explain(*contributions, r, x, applicant, maxReasons, results[std::size_t(r)]);
+        explain(explanation, r, x, applicant, maxReasons, results[std::size_t(r)]);
     }
     return results;
 }
 
-void Scorer::explain(const Contributions& contributions, Eigen::Index row,
-                     const Matrix& x, const Applicant* applicant,
-                     std::size_t maxReasons, ScoreResult& result) const
+void Scorer::explain(const Explanation& explanation, Eigen::Index row, const Matrix& x,
+                     const Applicant* applicant, std::size_t maxReasons, ScoreResult& result) const
 {
     const auto& attributes = m_model->pipeline().attributes();
-    const Eigen::Index p = Eigen::Index(m_featureAttribute.size());
-    std::vector<double> perAttribute(attributes.size(), 0.0);
-    double base = contributions(row, p);
-    for (Eigen::Index f = 0; f < p; ++f) {
-        double c = contributions(row, f);
-        if (m_recentre) {
-            // Linear terms: c − β_f·x̄_f; the mean applicant's term moves into the base.
-            c -= m_meanContribution[f];
-            base += m_meanContribution[f];
-        }
-        perAttribute[m_featureAttribute[std::size_t(f)]] += c;
-    }
+    const auto perAttribute = explanation.contributions.row(row);
+    const bool estimated = explanation.standardError.size() > 0;
     result.hasReasons = true;
-    result.baseValue = base;
-    double sum = base;
-    for (const double c : perAttribute) {
-        sum += c;
-    }
+    result.method = explanationMethodName(m_explainer->method());
+    result.methodDetail = m_explainer->methodDetail();
+    result.baseValue = explanation.base[row];
+    result.logOdds = explanation.logOdds[row];
+    result.rawPd = 1.0 / (1.0 + std::exp(-result.logOdds));
+    result.calibrated = m_model->calibrator().params().method != CalibrationMethod::None;
     const double pointsPerUnit = -m_settings.scale.factor() * m_calibrationSlope;
-    // Most adverse first; ties keep attribute order.
+    // Most adverse first; ties keep attribute order. adverseAttributes() ranks the same way.
     std::vector<std::size_t> order(attributes.size());
     for (std::size_t a = 0; a < order.size(); ++a) {
         order[a] = a;
     }
     std::stable_sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) {
-        return perAttribute[l] > perAttribute[r];
+        return perAttribute[Eigen::Index(l)] > perAttribute[Eigen::Index(r)];
     });
-    const std::size_t built =
-        maxReasons == 0 ? order.size() : std::min(maxReasons, order.size());
+    const std::size_t built = maxReasons == 0 ? order.size() : std::min(maxReasons, order.size());
     result.reasons.reserve(built);
     for (std::size_t k = 0; k < built; ++k) {
         const std::size_t a = order[k];
@@ -329,20 +281,20 @@ void Scorer::explain(const Contributions& contributions, Eigen::Index row,
         reason.attribute = attributes[a].name;
         reason.meaning = AttributeGlossary::meaning(reason.attribute);
         reason.value = attributeValue(a, x, row, applicant);
-        reason.contribution = perAttribute[a];
+        reason.contribution = perAttribute[Eigen::Index(a)];
+        reason.standardError = estimated ? explanation.standardError(row, Eigen::Index(a)) : 0.0;
         reason.points = pointsPerUnit * reason.contribution;
         reason.text = AttributeGlossary::reasonSentence(reason.attribute, reason.value);
         reason.derived = attributes[a].origin == AttributeOrigin::Derived;
         result.reasons.push_back(std::move(reason));
     }
-    const double reasonPoints = pointsPerUnit * (sum - base);
-    result.logOdds = sum;
+    const double reasonPoints = pointsPerUnit * (result.logOdds - result.baseValue);
     result.basePoints = result.points - reasonPoints;
-    for (const Reason& reason : result.reasons) {
-        if (reason.contribution <= 0.0 ||
-            result.reasonTexts.size() >= m_settings.adverseReasons) {
+    for (Reason& reason : result.reasons) {
+        if (reason.contribution <= 0.0 || result.reasonTexts.size() >= m_settings.adverseReasons) {
             break;
         }
+        reason.stated = true;
         result.reasonTexts.push_back(reason.text);
     }
 }
@@ -355,37 +307,27 @@ bool Scorer::adverseAttributes(const Matrix& x, std::size_t maxReasons,
     if (maxReasons == 0 || rows == 0) {
         return false;
     }
-    const std::optional<Contributions> contributions = m_model->classifier().contributions(x);
-    if (!contributions) {
-        return false;
-    }
+    const Explanation explanation = m_explainer->explain(x);
     const std::size_t attributeCount = m_model->pipeline().attributes().size();
-    const Eigen::Index p = Eigen::Index(m_featureAttribute.size());
-    std::vector<double> perAttribute(attributeCount);
     std::vector<std::size_t> order(attributeCount);
-    // The same sums, feature by feature in order, as explain(), so the values compare equal.
     // A strict total order (contribution descending, then attribute index) makes partial_sort
     // pick exactly the first k of explain()'s stable sort.
+    Eigen::Index row = 0;
     const auto moreAdverse = [&](std::size_t l, std::size_t r) {
-        return perAttribute[l] > perAttribute[r] ||
-               (!(perAttribute[r] > perAttribute[l]) && l < r);
+        const double cl = explanation.contributions(row, Eigen::Index(l));
+        const double cr = explanation.contributions(row, Eigen::Index(r));
+        return cl > cr || (!(cr > cl) && l < r);
     };
     const std::size_t k = std::min(maxReasons, attributeCount);
     for (std::size_t r = 0; r < rows; ++r) {
-        std::fill(perAttribute.begin(), perAttribute.end(), 0.0);
-        for (Eigen::Index f = 0; f < p; ++f) {
-            double c = (*contributions)(Eigen::Index(r), f);
-            if (m_recentre) {
-                c -= m_meanContribution[f];
-            }
-            perAttribute[m_featureAttribute[std::size_t(f)]] += c;
-        }
+        row = Eigen::Index(r);
         for (std::size_t a = 0; a < attributeCount; ++a) {
             order[a] = a;
         }
         std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(k), order.end(),
                           moreAdverse);
-        for (std::size_t j = 0; j < k && perAttribute[order[j]] > 0.0; ++j) {
+        for (std::size_t j = 0;
+             j < k && explanation.contributions(row, Eigen::Index(order[j])) > 0.0; ++j) {
             top[r * maxReasons + j] = order[j];
         }
     }

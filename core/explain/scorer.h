@@ -3,6 +3,7 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "explain/attribute_explainer.h"
 #include "explain/risk_grading.h"
 #include "explain/scorecard_scale.h"
 #include "train/trained_model.h"
@@ -62,13 +63,17 @@ struct FieldIssue
 /// One attribute's part in a score.
 struct Reason
 {
-    std::string attribute;    ///< attribute name ("checking_status", "monthly_instalment")
-    std::string meaning;      ///< human meaning ("Status of the existing checking account")
-    std::string value;        ///< the applicant's value as text (level label or number)
-    double contribution = 0;  ///< to the model's log-odds of bad; > 0 = adverse
-    double points = 0;        ///< scorecard points of this attribute (see ScoreResult)
-    std::string text;         ///< adverse-action sentence ("Checking account balance below 0 DM")
-    bool derived = false;     ///< a business variable computed from other attributes
+    std::string attribute;   ///< attribute name ("checking_status", "monthly_instalment")
+    std::string meaning;     ///< human meaning ("Status of the existing checking account")
+    std::string value;       ///< the applicant's value as text (level label or number)
+    double contribution = 0; ///< to the model's log-odds of bad; > 0 = adverse
+    /// Standard error of an estimated contribution (Shapley permutation estimate, also as an
+    /// ensemble member); 0 when exact.
+    double standardError = 0;
+    double points = 0;    ///< scorecard points of this attribute (see ScoreResult)
+    std::string text;     ///< adverse-action sentence ("Checking account balance below 0 DM")
+    bool derived = false; ///< a business variable computed from other attributes
+    bool stated = false;  ///< its sentence is one of ScoreResult::reasonTexts
 };
 
 /// The score of one applicant.
@@ -83,25 +88,39 @@ struct ScoreResult
     std::vector<FieldIssue> outOfRange;
     std::vector<std::string> warnings; ///< from the feature pipeline (imputations…)
 
-    double modelPd = kNaN;   ///< calibrated P(bad) on the training sample's scale
-    double pd = kNaN;        ///< the same, prior-corrected to the population bad rate
-    bool reject = false;     ///< modelPd > threshold
-    double threshold = kNaN; ///< on the modelPd scale
+    double modelPd = kNaN;     ///< calibrated P(bad) on the training sample's scale
+    double pd = kNaN;          ///< the same, prior-corrected to the population bad rate
+    bool reject = false;       ///< modelPd > threshold
+    double threshold = kNaN;   ///< on the modelPd scale
     double thresholdPd = kNaN; ///< the same cut-off on the pd (population) scale
     std::size_t gradeIndex = 0;
-    std::string grade;       ///< risk grade of pd
-    double points = kNaN;    ///< scorecard points of pd
+    std::string grade;    ///< risk grade of pd
+    double points = kNaN; ///< scorecard points of pd
 
-    /// Reasons, when the model has contributions (not the SVM): one per attribute, most
-    /// adverse (largest contribution) first. logOdds = baseValue + Σ contribution exactly.
+    /// Reasons (every model family; see AttributeExplainer): one per attribute, ranked most
+    /// adverse (largest contribution) first, ties in attribute order. This one ranking is what
+    /// every view shows: the sentences are its first adverse entries, the chart shows
+    /// chartReasons() in this order, the batch file's reason_1… are its first sentences.
+    /// logOdds = baseValue + Σ contribution (to rounding, ~1e-12; with maxReasons every
+    /// attribute still counts).
     bool hasReasons = false;
-    double logOdds = kNaN;   ///< the classifier's log-odds of bad, before calibration
-    double baseValue = kNaN; ///< log-odds of the reference applicant (see Scorer)
+    std::string method;       ///< explanationMethodName(), e.g. "soft-vote"; empty = no reasons
+    std::string methodDetail; ///< AttributeExplainer::methodDetail()
+    double logOdds = kNaN;    ///< the classifier's log-odds of bad, before calibration
+    double rawPd = kNaN;      ///< the classifier's P(bad) before calibration: σ(logOdds)
+    /// Whether modelPd comes from a calibrator: the reasons then explain logOdds (rawPd), and
+    /// modelPd / pd are shown beside them.
+    bool calibrated = false;
+    double baseValue = kNaN;  ///< log-odds of the reference applicant (see Scorer)
     double basePoints = kNaN; ///< points − Σ reason points
     std::vector<Reason> reasons;
     /// Sentences of the top adverse reasons (contribution > 0), most adverse first, at most
-    /// ScoringSettings::adverseReasons.
+    /// ScoringSettings::adverseReasons; their reasons are marked `stated`.
     std::vector<std::string> reasonTexts;
+
+    /// Indices into `reasons` of the at most `count` entries a chart shows, in ranking order:
+    /// every stated reason, then the others with the largest |contribution| (ties by rank).
+    std::vector<std::size_t> chartReasons(std::size_t count = 10) const;
 };
 
 /// Scores single applicants with a fitted chain (pipeline → classifier → calibrator).
@@ -114,17 +133,12 @@ struct ScoreResult
 /// - a categorical value that is not a declared level (the message lists the levels).
 /// Numeric values outside the training [min, max] are scored and flagged in outOfRange.
 ///
-/// Contributions (log-odds of bad, before calibration): the classifier's exact per-feature
-/// contributions (TreeSHAP for XGBoost; β·x for logistic regression) summed over the features
-/// of each original attribute (one-hot levels, missing flags) through
-/// FeaturePipeline::featureAttributes(). Business variables (monthly_instalment, …) are their
-/// own "derived" reasons, with the value recomputed from the inputs.
-/// - Trees: the bias (base value) is the model's mean margin over the training data, so a
-///   positive contribution means "riskier than the average applicant".
-/// - Logistic regression: contributions are re-centred on the mean training applicant,
-///   βj·(xj − x̄j), and the base value is the log-odds of that mean design row. This keeps
-///   "adverse" meaning "riskier than average" also for one-hot levels. Sums are unchanged.
-/// In both cases baseValue + Σ contributions = the classifier's log-odds exactly.
+/// Contributions (log-odds of bad, before calibration) come from AttributeExplainer: one per
+/// original attribute for every model family (linear terms, TreeSHAP, Shapley values, or the
+/// members' combined for ensembles), with baseValue + Σ contributions = the classifier's
+/// log-odds. Business variables (monthly_instalment, …) are their own "derived" reasons, with
+/// the value recomputed from the inputs. A positive contribution means "riskier than the
+/// reference": the average applicant (lr, trees) or the background sample (Shapley).
 ///
 /// Calibration and points: the calibrated PD is calibrator(σ(logOdds)); with Platt scaling on
 /// the logit, logit(modelPd) = a·logOdds + b, and the prior correction adds
@@ -133,7 +147,8 @@ struct ScoreResult
 /// (an additive scorecard); with isotonic calibration basePoints absorbs the non-linear part.
 ///
 /// Thread safety: const methods may run concurrently. Cost: probability() about the cost of
-/// the model's single-row prediction plus ~2 µs; score() adds the contributions call.
+/// the model's single-row prediction plus ~2 µs; score() adds the explanation (see
+/// AttributeExplainer).
 class Scorer
 {
 public:
@@ -143,6 +158,7 @@ public:
 
     const ScoringSettings& settings() const { return m_settings; }
     const TrainedModel& model() const { return *m_model; }
+    const AttributeExplainer& explainer() const { return *m_explainer; }
 
     /// Validation errors of `applicant`; empty = scorable.
     std::vector<FieldIssue> validate(const Applicant& applicant) const;
@@ -170,16 +186,14 @@ public:
     /// contributions that are > 0, most adverse first, ties in attribute order: exactly the
     /// first reasons of scoreMatrix() whose contribution is > 0. Unused slots hold
     /// kNoAttribute. `top` is resized to rows × maxReasons.
-    /// Returns false (top filled with kNoAttribute) when the model has no contributions or
-    /// maxReasons is 0.
-    /// Cost: one contributions() call, then O(attributes) per row (partial sort).
+    /// Returns false (top filled with kNoAttribute) when maxReasons is 0 or there are no rows.
+    /// Cost: one explanation of x, then O(attributes) per row (partial sort).
     bool adverseAttributes(const Matrix& x, std::size_t maxReasons,
                            std::vector<std::size_t>& top) const;
     static constexpr std::size_t kNoAttribute = std::size_t(-1);
     /// The value text scoreMatrix() gives attribute `attribute` of row `row` of `x` when no
     /// applicant text is known (derived attributes; recovered from the design row).
-    std::string designValue(std::size_t attribute, const Matrix& x,
-                            Eigen::Index row) const
+    std::string designValue(std::size_t attribute, const Matrix& x, Eigen::Index row) const
     {
         return attributeValue(attribute, x, row, nullptr);
     }
@@ -190,20 +204,16 @@ public:
 
 private:
     void decide(double modelPd, ScoreResult& result) const;
-    void explain(const Contributions& contributions, Eigen::Index row,
-                 const Matrix& x, const Applicant* applicant, std::size_t maxReasons,
-                 ScoreResult& result) const;
+    void explain(const Explanation& explanation, Eigen::Index row, const Matrix& x,
+                 const Applicant* applicant, std::size_t maxReasons, ScoreResult& result) const;
     std::string attributeValue(std::size_t attribute, const Matrix& x, Eigen::Index row,
                                const Applicant* applicant) const;
 
     std::shared_ptr<const TrainedModel> m_model;
     ScoringSettings m_settings;
-    std::vector<std::size_t> m_featureAttribute;
-    Eigen::RowVectorXd m_meanRow;   ///< mean training design row (LR re-centring)
-    Eigen::RowVectorXd m_meanContribution; ///< contributions of the mean row (LR)
-    bool m_recentre = false;
+    std::shared_ptr<const AttributeExplainer> m_explainer;
     double m_calibrationSlope = 1.0;
-    double m_priorShift = 0.0;      ///< logit shift from sample to population
+    double m_priorShift = 0.0;                 ///< logit shift from sample to population
     std::map<std::string, bool> m_nonNegative; ///< numeric field → training values all ≥ 0
 };
 

@@ -55,7 +55,9 @@ struct RiskGradeBand
 /// Versions: 1 = the first release. 2 adds the risk grades and the integer-valued columns to
 /// "decision"; a version-1 bundle loads with the default grades and no integer columns, and a
 /// Credit Risk Studio that reads only version 1 refuses a version-2 bundle as "newer" rather
-/// than scoring it with the wrong grades.
+/// than scoring it with the wrong grades. 3: every "model:<algorithm>" chain (TrainedModel
+/// format 2) carries its explanation background, the training rows that Shapley reasons are
+/// measured against; version-1 and -2 bundles load without one (see AttributeExplainer).
 ///
 /// Loading refuses, with a std::runtime_error that names the file: a missing or short file
 /// (truncated), a wrong magic (not a bundle), a version above kFormatVersion (written by a
@@ -64,7 +66,7 @@ struct RiskGradeBand
 class ModelBundle
 {
 public:
-    static constexpr std::uint32_t kFormatVersion = 2;
+    static constexpr std::uint32_t kFormatVersion = 3;
     static constexpr std::string_view kMagic = "CRSBNDL1";
 
     Schema schema;        ///< columns of the training data (target included)

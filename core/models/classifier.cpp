@@ -4,10 +4,18 @@
 
 #include "models/param_binder.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <stdexcept>
 
 namespace credit::core {
+
+double probabilityLogOdds(double p)
+{
+    p = std::clamp(p, 1e-15, 1.0 - 1e-15);
+    return std::log(p / (1.0 - p));
+}
 
 std::string paramToString(const ParamValue& value)
 {

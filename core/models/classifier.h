@@ -28,6 +28,11 @@ using Matrix = DesignMatrix;
 using Contributions = Eigen::MatrixXd;
 using Vector = Eigen::VectorXd;
 
+/// A model's log-odds of its probability p: ln(p / (1 − p)) with p clamped to
+/// [1e-15, 1 − 1e-15] (so ±34.5 at most, never infinite). Explanations of every model sum to
+/// this value of its predictProba().
+double probabilityLogOdds(double p);
+
 /// A hyper-parameter value. Integers and reals are distinct so a search space keeps its type.
 using ParamValue = std::variant<bool, std::int64_t, double, std::string>;
 using ParamMap = std::map<std::string, ParamValue>;
@@ -84,7 +89,8 @@ public:
     virtual Vector predictProba(const Matrix& x) const = 0;
 
     /// Per-feature contributions to the log-odds (n × (p + 1), the last column the bias) such
-    /// that each row sums to the model's log-odds; std::nullopt when the model has none (SVM).
+    /// that each row sums to the model's log-odds; std::nullopt when the model has no additive
+    /// structure of its own (SVM; explain/ then estimates Shapley values).
     virtual std::optional<Contributions> contributions(const Matrix& x) const
     {
         (void)x;

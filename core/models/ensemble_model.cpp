@@ -323,32 +323,47 @@ void EnsembleModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
     m_fitted = true;
 }
 
-Matrix EnsembleModel::memberLogits(const Matrix& x) const
+std::vector<Vector> EnsembleModel::memberProbabilities(const Matrix& x) const
 {
-    Matrix out(x.rows(), Eigen::Index(m_members.size()));
-    for (std::size_t i = 0; i < m_members.size(); ++i) {
-        const Vector p = m_members[i]->predictProba(x);
-        for (Eigen::Index r = 0; r < x.rows(); ++r) {
-            out(r, Eigen::Index(i)) = logit(p[r]);
+    if (!m_fitted) {
+        throw std::logic_error("ensemble: the model is not fitted");
+    }
+    std::vector<Vector> p;
+    p.reserve(m_members.size());
+    for (const auto& member : m_members) {
+        p.push_back(member->predictProba(x));
+    }
+    return p;
+}
+
+Matrix EnsembleModel::logitColumns(const std::vector<Vector>& p)
+{
+    const Eigen::Index rows = p.empty() ? 0 : p.front().size();
+    Matrix out(rows, Eigen::Index(p.size()));
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        for (Eigen::Index r = 0; r < rows; ++r) {
+            out(r, Eigen::Index(i)) = float(logit(p[i][r]));
         }
     }
     return out;
 }
 
-Vector EnsembleModel::predictProba(const Matrix& x) const
+Vector EnsembleModel::fromMembers(const std::vector<Vector>& p) const
 {
-    if (!m_fitted) {
-        throw std::logic_error("ensemble: the model is not fitted");
-    }
     if (m_stack) {
-        return m_meta.predictProba(memberLogits(x));
+        return m_meta.predictProba(logitColumns(p));
     }
     const std::vector<double> w = voteWeights();
-    Vector p = Vector::Zero(x.rows());
-    for (std::size_t i = 0; i < m_members.size(); ++i) {
-        p += w[i] * m_members[i]->predictProba(x);
+    Vector out = Vector::Zero(p.empty() ? 0 : p.front().size());
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        out += w[i] * p[i];
     }
-    return p.cwiseMax(0.0).cwiseMin(1.0);
+    return out.cwiseMax(0.0).cwiseMin(1.0);
+}
+
+Vector EnsembleModel::predictProba(const Matrix& x) const
+{
+    return fromMembers(memberProbabilities(x));
 }
 
 std::optional<Contributions> EnsembleModel::contributions(const Matrix& x) const
@@ -356,24 +371,78 @@ std::optional<Contributions> EnsembleModel::contributions(const Matrix& x) const
     if (!m_fitted) {
         throw std::logic_error("ensemble: the model is not fitted");
     }
-    if (m_stack) {
-        return std::nullopt;
-    }
-    const std::vector<double> w = voteWeights();
-    Contributions total = Contributions::Zero(x.rows(), x.cols() + 1);
-    for (std::size_t i = 0; i < m_members.size(); ++i) {
-        const auto c = m_members[i]->contributions(x);
+    std::vector<Contributions> members;
+    for (const auto& member : m_members) {
+        auto c = member->contributions(x);
         if (!c) {
             return std::nullopt;
         }
-        total += w[i] * *c;
+        members.push_back(std::move(*c));
     }
-    // Shift the bias so that each row sums to the logit of the voted probability.
-    const Vector p = predictProba(x);
-    for (Eigen::Index r = 0; r < x.rows(); ++r) {
-        total(r, x.cols()) += std::log(p[r] / (1.0 - p[r])) - total.row(r).sum();
+    return combineContributions(members, x);
+}
+
+Contributions EnsembleModel::combineContributions(const std::vector<Contributions>& members,
+                                                  const Matrix& x,
+                                                  Eigen::MatrixXd* memberWeights) const
+{
+    if (members.size() != m_members.size()) {
+        throw std::invalid_argument("ensemble: one set of contributions per member is needed");
     }
-    return total;
+    const Eigen::Index n = x.rows();
+    const Eigen::Index k = members.front().cols() - 1;
+    for (const Contributions& c : members) {
+        if (c.rows() != n || c.cols() != k + 1 || k < 0) {
+            throw std::invalid_argument("ensemble: member contributions of different shapes");
+        }
+    }
+    const std::vector<Vector> p = memberProbabilities(x);
+    const Vector ensemble = fromMembers(p);
+    const Matrix logits = m_stack ? logitColumns(p) : Matrix();
+    const std::vector<double> w = voteWeights();
+    const std::size_t m = members.size();
+    constexpr double kTiny = 1e-12;
+    Contributions out = Contributions::Zero(n, k + 1);
+    Eigen::MatrixXd g(n, Eigen::Index(m));
+    for (Eigen::Index r = 0; r < n; ++r) {
+        const double L = probabilityLogOdds(ensemble[r]);
+        if (m_stack) {
+            // Linear in the member logits: each member's change from its base, times β_m.
+            for (std::size_t i = 0; i < m; ++i) {
+                const double base = members[i](r, k);
+                const double change = members[i].row(r).head(k).sum();
+                const double beta = m_meta.coefficients()[Eigen::Index(i)];
+                const double seen = double(logits(r, Eigen::Index(i))) - base;
+                g(r, Eigen::Index(i)) = std::abs(change) > kTiny ? beta * seen / change : beta;
+            }
+        } else {
+            // Probability space: P0 = Σ w σ(base_m), then back to log-odds by the secant slope.
+            double p0 = 0.0;
+            double moved = 0.0;
+            for (std::size_t i = 0; i < m; ++i) {
+                const double q = 1.0 / (1.0 + std::exp(-members[i](r, k)));
+                const double change = members[i].row(r).head(k).sum();
+                const double dp = p[i][r] - q;
+                p0 += w[i] * q;
+                moved += w[i] * dp;
+                g(r, Eigen::Index(i)) =
+                    w[i] * (std::abs(change) > kTiny ? dp / change : q * (1.0 - q));
+            }
+            p0 = std::clamp(p0, 1e-15, 1.0 - 1e-15);
+            const double l0 = probabilityLogOdds(p0);
+            const double slope =
+                std::abs(moved) > kTiny ? (L - l0) / moved : 1.0 / (p0 * (1.0 - p0));
+            g.row(r) *= slope;
+        }
+        for (std::size_t i = 0; i < m; ++i) {
+            out.row(r).head(k) += g(r, Eigen::Index(i)) * members[i].row(r).head(k);
+        }
+        out(r, k) = L - out.row(r).head(k).sum();
+    }
+    if (memberWeights) {
+        *memberWeights = std::move(g);
+    }
+    return out;
 }
 
 std::unique_ptr<Classifier> EnsembleModel::clone() const

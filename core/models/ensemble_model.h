@@ -40,13 +40,13 @@ struct EnsembleParams
 /// e.g. {"rf.n_trees", 300} or {"lr.C", 0.5}; params() lists them the same way. Changing
 /// "members" recreates the members and keeps the prefixed values of those still present.
 ///
-/// - vote: p = Σ w_m p_m / Σ w_m. contributions(): when every member has contributions, their
-///   weighted mean, with the bias column shifted so that each row sums to logit(p) exactly
-///   (the shift is the gap between the logit of the mean probability and the mean logit);
-///   std::nullopt when a member has none (e.g. svm).
+/// - vote: p = Σ w_m p_m / Σ w_m.
 /// - stack: members fit on k-1 folds predict the held-out fold (stratified, seeded by
 ///   FitOptions::seed); a logistic regression is fitted on logit(p_m), then every member is
-///   refitted on all rows. contributions(): std::nullopt. Cost: (k + 1) fits per member.
+///   refitted on all rows. Cost: (k + 1) fits per member.
+/// - contributions(): the members' contributions combined by combineContributions() when
+///   every member has them; std::nullopt when one has none (e.g. svm: explain/ then gives the
+///   member Shapley values and combines them the same way).
 /// - Member m is fitted with seed FitOptions::seed + m; the progress sink sees stage
 ///   "ensemble" with the overall fraction, and cancelling stops at the next member check.
 class EnsembleModel : public Classifier
@@ -81,8 +81,42 @@ public:
     /// The vote weights, one per member, normalised to sum to 1.
     std::vector<double> voteWeights() const;
 
+    /// The ensemble's contributions to its log-odds L = ln(p / (1 − p)), p = predictProba(x),
+    /// from its members' contributions to theirs.
+    ///
+    /// `members[m]` holds, for every row of x, member m's contributions to its own log-odds
+    /// (n × (k + 1), the last column its base value), with the same k columns for every member
+    /// (features, or attributes in explain/). Returns the same shape whose rows sum to L
+    /// exactly: the last column is L minus the others. `memberWeights`, when given, receives
+    /// g (n × members): column j of the result is Σ_m g(r, m) · members[m](r, j), so the
+    /// standard errors of estimated member contributions combine as sqrt(Σ_m g² SE_m²).
+    ///
+    /// - stack: L = b0 + Σ β_m ℓ_m is linear in the member logits ℓ_m, so g_m = β_m · (ℓ_m −
+    ///   base_m) / (L_m − base_m) (the ratio is 1 unless ℓ_m is clipped at 1e-6) and the base
+    ///   is b0 + Σ β_m base_m. With members' Shapley values this is the exact Shapley value of
+    ///   L (linearity); only the clipping rescale departs from it.
+    /// - vote: each member's change in probability from its own base, Δp_m = p_m − σ(base_m),
+    ///   is shared among its contributions in proportion to them; the shares are weighted by
+    ///   w_m and summed; the ensemble's change of log-odds from L0 = logit(Σ w_m σ(base_m)) is
+    ///   shared in proportion to the summed shares: g_m = w_m · Δp_m / (L_m − base_m) ·
+    ///   (L − L0) / Σ_m w_m Δp_m. Exact in sum; an approximation of the Shapley values of L,
+    ///   since σ and logit are not linear (a member's Shapley values in log-odds are not its
+    ///   Shapley values in probability, and the secant slope (L − L0) / (p − P0) is applied to
+    ///   every attribute alike). The vote itself is linear in probability, so given the members'
+    ///   exact probability-space Shapley values the middle step would be exact.
+    /// - Degenerate rows: a member with L_m = base_m uses the derivative (σ'(base_m) for the
+    ///   vote, β_m for the stack); a vote with Σ w_m Δp_m = 0 uses 1 / (P0 (1 − P0)); what the
+    ///   rows then miss of L goes into the base column.
+    /// Cost: one prediction per member. Throws std::invalid_argument when the shapes differ.
+    Contributions combineContributions(const std::vector<Contributions>& members, const Matrix& x,
+                                       Eigen::MatrixXd* memberWeights = nullptr) const;
+
 private:
-    Matrix memberLogits(const Matrix& x) const;
+    std::vector<Vector> memberProbabilities(const Matrix& x) const;
+    /// The ensemble's probability from the members' (predictProba's combination step).
+    Vector fromMembers(const std::vector<Vector>& p) const;
+    /// Stacking input: logit(p_m) clipped, one column per member.
+    static Matrix logitColumns(const std::vector<Vector>& p);
 
     EnsembleParams m_params;
     std::vector<std::unique_ptr<Classifier>> m_members;

@@ -39,8 +39,11 @@ struct SvmParams
 ///   pipeline already standardised the inputs on the training rows.
 /// - A dlib call cannot be interrupted: the progress sink is checked before and after it.
 /// - Cost: O(n²)–O(n³) in the rows (about 0.1 s for 800 German Credit rows); prediction is
-///   O(support vectors × p) per row. FitOptions::threads is not used.
-/// - contributions(): std::nullopt (a kernel machine has no additive decomposition).
+///   O(support vectors × p) per row, as one matrix product per block of 256 rows (a row's
+///   probability is bitwise the same whatever rows it is predicted with). FitOptions::threads
+///   is not used.
+/// - contributions(): std::nullopt (a kernel machine has no additive decomposition; explain/
+///   gives it interventional Shapley values).
 /// - dlib exceptions become std::runtime_error at this boundary.
 class SvmModel : public Classifier
 {
@@ -67,6 +70,22 @@ public:
 
     /// Number of support vectors of the fitted machine (0 before fit).
     std::size_t supportVectorCount() const;
+
+    /// The fitted machine in plain form: P(bad) = 1 / (1 + exp(plattA · f + plattB)) clamped
+    /// to [0, 1], f = Σ_i weights_i · exp(−gamma · |x − vectors_i|²) − bias. explain/ uses it
+    /// to update the kernel of Shapley coalitions one attribute at a time.
+    struct RbfExpansion
+    {
+        Eigen::MatrixXd vectors;      ///< support vectors × features
+        Eigen::VectorXd squaredNorms; ///< |vectors_i|²
+        Eigen::VectorXd weights;
+        double gamma = 0.0;
+        double bias = 0.0;
+        double plattA = 0.0;
+        double plattB = 0.0;
+    };
+    /// Throws std::logic_error before fit.
+    const RbfExpansion& expansion() const;
 
 private:
     struct Machine;

@@ -3,6 +3,10 @@
 #include "train/trained_model.h"
 
 #include "features/binary_stream.h"
+#include "train/seeded_random.h"
+
+#include <algorithm>
+#include <numeric>
 
 #include <istream>
 #include <ostream>
@@ -12,7 +16,8 @@
 namespace credit::core {
 namespace {
 
-constexpr std::uint64_t kModelFormat = 1;
+/// 1 = pipeline, classifier, calibrator; 2 adds the explanation background.
+constexpr std::uint64_t kModelFormat = 2;
 
 Vector calibrate(const Calibrator& calibrator, const Vector& raw)
 {
@@ -30,12 +35,18 @@ Vector calibrate(const Calibrator& calibrator, const Vector& raw)
 
 TrainedModel::TrainedModel(std::shared_ptr<const FeaturePipeline> pipeline,
                            std::shared_ptr<const Classifier> classifier,
-                           std::shared_ptr<const Calibrator> calibrator)
+                           std::shared_ptr<const Calibrator> calibrator,
+                           ExplanationBackground background)
     : m_pipeline(std::move(pipeline)), m_classifier(std::move(classifier)),
-      m_calibrator(std::move(calibrator))
+      m_calibrator(std::move(calibrator)), m_background(std::move(background))
 {
     if (!m_pipeline || !m_classifier) {
         throw std::invalid_argument("trained model: pipeline and classifier are required");
+    }
+    if (!m_background.empty() &&
+        m_background.rows.cols() != Eigen::Index(m_pipeline->featureCount())) {
+        throw std::invalid_argument("trained model: the background rows do not have the "
+                                    "pipeline's features");
     }
     if (!m_calibrator) {
         m_calibrator = std::make_shared<const Calibrator>(
@@ -83,6 +94,11 @@ void TrainedModel::save(std::ostream& out) const
     block(*m_pipeline);
     block(*m_classifier);
     block(*m_calibrator);
+    w.u64(m_background.seed);
+    w.u64(std::uint64_t(m_background.rows.rows()));
+    w.u64(std::uint64_t(m_background.rows.cols()));
+    const Matrix& rows = m_background.rows;
+    w.podVector(std::vector<float>(rows.data(), rows.data() + rows.size()));
 }
 
 std::shared_ptr<const TrainedModel> TrainedModel::load(std::istream& in)
@@ -115,8 +131,43 @@ std::shared_ptr<const TrainedModel> TrainedModel::load(std::istream& in)
         std::istringstream buffer(r.string(), std::ios::binary);
         calibrator->load(buffer);
     }
+    ExplanationBackground background;
+    if (version >= 2) {
+        background.seed = r.u64();
+        const std::uint64_t rows = r.u64();
+        const std::uint64_t cols = r.u64();
+        const std::vector<float> values = r.podVector<float>();
+        if (rows > BinaryReader::kMaxLength || (rows > 0 && cols != pipeline->featureCount()) ||
+            values.size() != rows * cols) {
+            r.fail("the background rows do not match the pipeline's " +
+                   std::to_string(pipeline->featureCount()) + " features");
+        }
+        background.rows =
+            Eigen::Map<const Matrix>(values.data(), Eigen::Index(rows), Eigen::Index(cols));
+    }
     return std::make_shared<const TrainedModel>(std::move(pipeline), std::move(classifier),
-                                                std::move(calibrator));
+                                                std::move(calibrator), std::move(background));
+}
+
+ExplanationBackground ExplanationBackground::draw(const FeaturePipeline& pipeline,
+                                                  const Dataset& data,
+                                                  const std::vector<std::size_t>& rows,
+                                                  std::size_t count, std::uint64_t seed)
+{
+    std::vector<std::size_t> pool = rows;
+    if (pool.empty()) {
+        pool.resize(data.rowCount());
+        std::iota(pool.begin(), pool.end(), std::size_t(0));
+    }
+    SeededRandom random(seed);
+    random.shuffle(pool);
+    pool.resize(std::min(count, pool.size()));
+    ExplanationBackground background;
+    background.seed = seed;
+    if (!pool.empty()) {
+        background.rows = pipeline.transform(data, pool);
+    }
+    return background;
 }
 
 std::vector<double> OutOfFold::firstRepeat() const

@@ -199,10 +199,7 @@ SearchResult searchAll(const TrainingParams& params, const Dataset& data, const 
             return report(progress, mapped);
         };
     };
-    const double split = !withEnsemble ? 1.0
-                         : cheapVote   ? 0.99
-                         : sp.algorithms.empty() ? 0.0
-                                                 : 0.6;
+    const double split = !withEnsemble ? 1.0 : cheapVote ? 0.99 : sp.algorithms.empty() ? 0.0 : 0.6;
     SearchResult result;
     if (!sp.algorithms.empty()) {
         result = RandomSearch(sp).run(data, plan, folds, part(0.0, split, "search"), stop);
@@ -568,8 +565,13 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
                     auto [pipeline, classifier] = fitChain(
                         data, {}, row.algorithm, row.params, m_params.features,
                         SeededRandom::deriveSeed(m_params.seed, "final/" + row.algorithm), stop);
+                    // The same training rows for every algorithm, so their Shapley reasons
+                    // are measured against the same applicants.
                     refitted[i] = std::make_shared<const TrainedModel>(
-                        pipeline, classifier, calibrators.at(row.algorithm));
+                        pipeline, classifier, calibrators.at(row.algorithm),
+                        ExplanationBackground::draw(
+                            *pipeline, data, {}, ExplanationBackground::kDefaultRows,
+                            SeededRandom::deriveSeed(m_params.seed, "background")));
                 } catch (const Cancelled&) {
                     return;
                 }

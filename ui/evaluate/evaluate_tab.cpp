@@ -28,8 +28,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QToolTip>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -43,8 +43,9 @@ constexpr int kMaxImportanceBars = 15;
 
 QString pct(double share, int decimals = 1)
 {
-    return std::isfinite(share) ? QLocale().toString(100.0 * share, 'f', decimals) + QStringLiteral(" %")
-                                : QStringLiteral("–");
+    return std::isfinite(share)
+               ? QLocale().toString(100.0 * share, 'f', decimals) + QStringLiteral(" %")
+               : QStringLiteral("–");
 }
 
 QString num(double value, int decimals = 3)
@@ -135,8 +136,8 @@ QTableWidget* makeTable(QWidget* parent, const QStringList& headers)
 
 EvaluateTab::EvaluateTab(AppState* state, QWidget* parent)
     : TabPage(state, parent), m_stack(new QStackedWidget(this)), m_empty(new QLabel(this)),
-      m_header(new QLabel(this)), m_overlays(new QListWidget(this)),
-      m_pages(new QTabWidget(this)), m_roc(new ChartWidget(this)), m_pr(new ChartWidget(this)),
+      m_header(new QLabel(this)), m_overlays(new QListWidget(this)), m_pages(new QTabWidget(this)),
+      m_roc(new ChartWidget(this)), m_pr(new ChartWidget(this)),
       m_reliability(new ChartWidget(this)), m_histogram(new ChartWidget(this)),
       m_calibrationNote(new QLabel(this)), m_confusion(nullptr), m_rates(nullptr),
       m_confusionNote(new QLabel(this)), m_importance(new ChartWidget(this)),
@@ -225,8 +226,8 @@ EvaluateTab::EvaluateTab(AppState* state, QWidget* parent)
 
     // Page 5: stability.
     auto* stability = new QSplitter(Qt::Horizontal, this);
-    m_stability = makeTable(stability, {tr("Figure over test folds"), tr("Mean"), tr("SD"),
-                                        tr("Min"), tr("Max")});
+    m_stability = makeTable(
+        stability, {tr("Figure over test folds"), tr("Mean"), tr("SD"), tr("Min"), tr("Max")});
     m_stability->setObjectName(QStringLiteral("stabilityTable"));
     // The figure's name takes the spare width, not the last number column.
     m_stability->horizontalHeader()->setStretchLastSection(false);
@@ -440,9 +441,9 @@ void EvaluateTab::fillRoc()
     bool first = true;
     for (const ModelCurves& c : m_result.curves) {
         auto* series = new QLineSeries;
-        series->setName(tr("%1: AUC %2 (95 % CI %3–%4)")
-                            .arg(c.name, num(c.roc.auc), num(c.aucInterval.lower),
-                                 num(c.aucInterval.upper)));
+        series->setName(
+            tr("%1: AUC %2 (95 % CI %3–%4)")
+                .arg(c.name, num(c.roc.auc), num(c.aucInterval.lower), num(c.aucInterval.upper)));
         series->setPen(curvePen(c.algorithm, first));
         QList<HoverPoint> hover;
         for (const core::RocPoint& p : c.roc.points) {
@@ -571,9 +572,8 @@ void EvaluateTab::fillCalibration()
     bars->append(set);
     bars->setBarWidth(0.95);
     m_histogram->chart()->addSeries(bars);
-    auto* bx = m_histogram->addCategoryAxis(Qt::AlignBottom,
-                                            tr("Predicted P(bad), lower edge of bin (%)"),
-                                            categories, bars);
+    auto* bx = m_histogram->addCategoryAxis(
+        Qt::AlignBottom, tr("Predicted P(bad), lower edge of bin (%)"), categories, bars);
     Q_UNUSED(bx);
     auto* by = m_histogram->addValueAxis(Qt::AlignLeft, tr("Applicants"), bars);
     by->setRange(0, std::max(1.0, highest * 1.1));
@@ -598,7 +598,8 @@ void EvaluateTab::fillConfusion()
     const core::ConfusionCounts& c = m.counts;
     const double n = double(std::max<std::size_t>(1, c.total()));
     const auto share = [&](std::size_t k) {
-        return QStringLiteral("%1  (%2)").arg(QLocale().toString(qulonglong(k)), pct(double(k) / n));
+        return QStringLiteral("%1  (%2)")
+            .arg(QLocale().toString(qulonglong(k)), pct(double(k) / n));
     };
     m_confusion->setRowCount(3);
     const QList<QStringList> rows = {
@@ -612,8 +613,8 @@ void EvaluateTab::fillConfusion()
     };
     for (int r = 0; r < rows.size(); ++r) {
         for (int col = 0; col < rows.at(r).size(); ++col) {
-            m_confusion->setItem(r, col, cell(rows.at(r).at(col),
-                                              col == 0 ? Qt::AlignLeft : Qt::AlignRight));
+            m_confusion->setItem(
+                r, col, cell(rows.at(r).at(col), col == 0 ? Qt::AlignLeft : Qt::AlignRight));
         }
     }
     m_confusion->item(0, 1)->setToolTip(tr("True positives: bads correctly rejected"));
@@ -649,18 +650,15 @@ void EvaluateTab::fillConfusion()
 
 void EvaluateTab::fillImportance()
 {
-    const bool shap = m_result.importanceKind == QLatin1String("shap");
     m_importanceNote->setText(m_result.importanceNote);
     if (m_result.importance.empty()) {
         m_importance->showPlaceholder(m_result.importanceNote);
     } else {
-        m_importance->clear(shap ? tr("Feature importance: mean |SHAP| (top %1)")
-                                       .arg(kMaxImportanceBars)
-                                 : tr("Feature importance: standardised coefficients (top %1)")
-                                       .arg(kMaxImportanceBars));
+        m_importance->clear(
+            tr("Attribute importance: mean |contribution| (top %1)").arg(kMaxImportanceBars));
         m_importance->chart()->legend()->setVisible(false);
         const int count = std::min<int>(kMaxImportanceBars, int(m_result.importance.size()));
-        auto* set = new QBarSet(shap ? tr("Mean |SHAP|") : tr("Standardised coefficient"));
+        auto* set = new QBarSet(tr("Mean |contribution|"));
         set->setColor(TrialChart::colourFor(m_result.curves.front().algorithm));
         QStringList categories;
         double low = 0.0;
@@ -677,10 +675,7 @@ void EvaluateTab::fillImportance()
         m_importance->chart()->addSeries(bars);
         m_importance->addCategoryAxis(Qt::AlignLeft, {}, categories, bars);
         auto* axis = m_importance->addValueAxis(
-            Qt::AlignBottom,
-            shap ? tr("Mean |SHAP value| (log-odds of default)")
-                 : tr("Change in log-odds of default per standard deviation"),
-            bars);
+            Qt::AlignBottom, tr("Mean |contribution| to the log-odds of default"), bars);
         const double pad = 0.05 * std::max(1e-9, high - low);
         axis->setRange(low < 0.0 ? low - pad : 0.0, high + pad);
         axis->applyNiceNumbers();
@@ -693,8 +688,8 @@ void EvaluateTab::fillImportance()
         m_coefficients->setItem(r, 1, cell(num(row.estimate)));
         m_coefficients->setItem(r, 2, cell(num(row.standardError)));
         m_coefficients->setItem(r, 3, cell(num(row.z, 2)));
-        m_coefficients->setItem(r, 4, cell(row.pValue < 0.001 ? QStringLiteral("< 0.001")
-                                                              : num(row.pValue)));
+        m_coefficients->setItem(
+            r, 4, cell(row.pValue < 0.001 ? QStringLiteral("< 0.001") : num(row.pValue)));
         m_coefficients->setItem(r, 5, cell(num(row.oddsRatio)));
     }
     m_coefficients->resizeColumnsToContents();
@@ -723,7 +718,8 @@ void EvaluateTab::fillStability()
     m_spread->clear(tr("Per-applicant score spread across %1 repeats").arg(m_result.repeats));
     m_spread->chart()->legend()->setVisible(false);
     auto* x = m_spread->addValueAxis(Qt::AlignBottom, tr("Mean predicted P(bad) over repeats (%)"));
-    auto* y = m_spread->addValueAxis(Qt::AlignLeft, tr("SD of P(bad) across repeats (percentage points)"));
+    auto* y = m_spread->addValueAxis(Qt::AlignLeft,
+                                     tr("SD of P(bad) across repeats (percentage points)"));
     auto* points = new QScatterSeries;
     points->setName(tr("Applicants"));
     points->setMarkerSize(5.0);

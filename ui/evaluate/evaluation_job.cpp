@@ -57,28 +57,16 @@ void computeImportance(EvaluationResult& result, const core::ModelBundle& bundle
         result.importanceNote = tr("Open the training data to see feature importance.");
         return;
     }
-    const core::TrainedModel& model = *it->second;
-    const core::FeatureImportance importance = core::featureImportance(model, *data);
-    switch (importance.kind) {
-    case core::FeatureImportance::Kind::Coefficients:
-        result.importanceKind = QStringLiteral("coefficients");
-        if (const auto* lr = dynamic_cast<const core::LogisticRegression*>(&model.classifier())) {
-            result.coefficients = lr->coefficientTable();
-        }
-        result.importanceNote = tr("Standardised coefficients: change in log-odds of default "
-                                   "for a one-standard-deviation increase of the feature.");
-        break;
-    case core::FeatureImportance::Kind::MeanAbsShap:
-        result.importanceKind = QStringLiteral("shap");
-        result.importanceNote = tr("Mean |SHAP value| over all applicants: average impact of "
-                                   "the feature on the log-odds of default (TreeSHAP).");
-        break;
-    case core::FeatureImportance::Kind::None:
-        result.importanceNote = tr("%1 has no per-feature decomposition (kernel or combined "
-                                   "model); use logistic regression or a tree model.")
-                                    .arg(displayName(algorithm, bundle));
-        return;
+    const core::FeatureImportance importance = core::featureImportance(it->second, *data);
+    result.importanceKind = QString::fromStdString(importance.method);
+    if (const auto* lr = dynamic_cast<const core::LogisticRegression*>(&it->second->classifier())) {
+        result.coefficients = lr->coefficientTable();
     }
+    result.importanceNote =
+        tr("Mean |contribution| of each attribute to the log-odds of default over %1 rows of "
+           "the training data (%2: %3), the same measure for every model family.")
+            .arg(importance.rows)
+            .arg(displayName(algorithm, bundle), QString::fromStdString(importance.methodDetail));
     for (const auto& [feature, value] : importance.values) {
         result.importance.push_back({QString::fromStdString(feature), value});
     }
@@ -159,12 +147,15 @@ EvaluationResult evaluateModels(std::shared_ptr<const core::ModelBundle> bundle,
             bootstrap.resamples = 1000;
             curves.aucInterval = core::bootstrapAuc(p, oof.labels, bootstrap);
             curves.pr = core::prCurve(p, oof.labels, {.maxPoints = 400});
-            curves.badRate = double(curves.roc.positives) /
-                             double(std::max<std::size_t>(1, curves.roc.positives +
-                                                                 curves.roc.negatives));
-            curves.reliability = core::reliabilityCurve(p, oof.labels, {10, core::BinningStrategy::EqualWidth});
-            curves.reliabilityRaw = core::reliabilityCurve(raw, oof.labels, {10, core::BinningStrategy::EqualWidth});
-            curves.histogram = core::reliabilityCurve(p, oof.labels, {20, core::BinningStrategy::EqualWidth});
+            curves.badRate =
+                double(curves.roc.positives) /
+                double(std::max<std::size_t>(1, curves.roc.positives + curves.roc.negatives));
+            curves.reliability =
+                core::reliabilityCurve(p, oof.labels, {10, core::BinningStrategy::EqualWidth});
+            curves.reliabilityRaw =
+                core::reliabilityCurve(raw, oof.labels, {10, core::BinningStrategy::EqualWidth});
+            curves.histogram =
+                core::reliabilityCurve(p, oof.labels, {20, core::BinningStrategy::EqualWidth});
             curves.brier = core::brierScore(p, oof.labels);
             curves.brierRaw = core::brierScore(raw, oof.labels);
             curves.calibrated = p != raw;

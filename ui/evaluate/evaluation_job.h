@@ -64,9 +64,9 @@ struct EvaluationResult
     double threshold = 0.5;
     core::ThresholdMetrics confusion; ///< current model, OOF first repeat, at `threshold`
 
-    QString importanceKind; ///< "shap", "coefficients" or empty (none for this model)
+    QString importanceKind; ///< the explanation method ("linear", "treeshap", …) or empty
     QString importanceNote; ///< why there is none, or what the numbers mean
-    std::vector<FeatureWeight> importance; ///< largest first
+    std::vector<FeatureWeight> importance;          ///< largest first
     std::vector<core::CoefficientRow> coefficients; ///< logistic regression only
 
     std::vector<MetricSpread> foldSpread;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "score/decision_sheet.h"
 
+#include "score/reason_notes.h"
+
 #include <QFile>
 #include <QFontMetrics>
 #include <QPageLayout>
@@ -154,9 +156,10 @@ bool DecisionSheet::write(const QString& path, QString* error) const
     }
     const QString footnote =
         tr("Reasons are the attributes that raise this applicant's log-odds of default most "
-           "above the average applicant (model contributions). Grades on the PD: %1. Points: "
-           "%2 at odds %3:1 (good:bad), %4 points double the odds.")
-            .arg(grades.join(QStringLiteral("; ")))
+           "above the reference applicant, in the ranking of the Score tab and the batch file. "
+           "%1 %2 Grades on the PD: %3. Points: %4 at odds %5:1 (good:bad), %6 points double "
+           "the odds.")
+            .arg(calibrationNote(r), methodNote(r), grades.join(QStringLiteral("; ")))
             .arg(scale.basePoints)
             .arg(scale.baseOdds)
             .arg(scale.pointsToDouble);
@@ -199,14 +202,14 @@ bool DecisionSheet::write(const QString& path, QString* error) const
         sheet.font(bold);
         sheet.paragraph(tr("Main reasons (most adverse first)"), gap / 2);
         sheet.font(body);
-        int n = 0;
-        for (const std::string& text : r.reasonTexts) {
-            sheet.paragraph(QStringLiteral("%1. %2").arg(++n).arg(qs(text)), gap / 2);
+        for (const QString& line : reasonLines(r)) {
+            sheet.paragraph(line, gap / 2);
         }
         if (r.reasonTexts.empty()) {
-            sheet.paragraph(tr("No attribute raises the risk above the average applicant."),
+            sheet.paragraph(tr("No attribute raises the risk above the reference applicant."),
                             gap / 2);
         }
+        sheet.paragraph(tr("Method: %1").arg(qs(r.method)), gap / 2);
         for (const core::FieldIssue& issue : r.outOfRange) {
             sheet.paragraph(tr("Warning: %1").arg(qs(issue.message)), gap / 2);
         }

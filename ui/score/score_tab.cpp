@@ -8,6 +8,7 @@
 #include "main/app_state.h"
 #include "score/applicant_form.h"
 #include "score/decision_sheet.h"
+#include "score/reason_notes.h"
 #include "widgets/chart_widget.h"
 #include "widgets/file_names.h"
 
@@ -395,52 +396,57 @@ void ScoreTab::showResult()
     }
     m_flagsLabel->setText(flags.join(QLatin1Char('\n')));
     if (!r.hasReasons) {
-        m_reasonsLabel->setText(tr("This model type gives no per-attribute reasons."));
-        m_reasonsChart->showPlaceholder(tr("No reasons for this model type."));
+        m_reasonsLabel->setText(tr("No reasons were computed for this score."));
+        m_reasonsChart->showPlaceholder(tr("No reasons for this score."));
         return;
     }
     QStringList lines{tr("<b>Main reasons for the risk</b> (most adverse first):")};
-    int n = 0;
-    for (const std::string& text : r.reasonTexts) {
-        lines << QStringLiteral("%1. %2").arg(++n).arg(qs(text).toHtmlEscaped());
+    for (const QString& line : reasonLines(r)) {
+        lines << line.toHtmlEscaped();
     }
     if (r.reasonTexts.empty()) {
-        lines << tr("No attribute raises the risk above the average applicant.");
+        lines << tr("No attribute raises the risk above the reference applicant.");
     }
+    lines << QStringLiteral("<span style='color:#555'>%1 %2</span>")
+                 .arg(calibrationNote(r).toHtmlEscaped(), methodNote(r).toHtmlEscaped());
     m_reasonsLabel->setText(lines.join(QStringLiteral("<br>")));
     showReasonsChart(r);
 }
 
 void ScoreTab::showReasonsChart(const core::ScoreResult& r)
 {
-    // The ten largest contributions by size, the largest at the top.
-    std::vector<const core::Reason*> shown;
-    for (const core::Reason& reason : r.reasons) {
-        shown.push_back(&reason);
-    }
-    std::stable_sort(shown.begin(), shown.end(), [](const auto* a, const auto* b) {
-        return std::fabs(a->contribution) > std::fabs(b->contribution);
-    });
-    shown.resize(std::min<std::size_t>(shown.size(), 10));
-    std::reverse(shown.begin(), shown.end());
-    m_reasonsChart->clear(tr("Reasons: contribution of each attribute to the risk"));
+    // The ranking of the sentences, top to bottom: every stated reason (numbered as in the
+    // list), then the other largest contributions by size.
+    const std::vector<std::size_t> shown = r.chartReasons(10);
+    m_reasonsChart->clear(tr("Reasons: contribution of each attribute to the log-odds of bad "
+                             "(%1)")
+                              .arg(qs(r.method)));
+    auto* stated = new QBarSet(tr("Raises the risk: a stated reason (numbered)"));
+    stated->setColor(QColor(0x8e, 0x00, 0x00));
     auto* adverse = new QBarSet(tr("Raises the risk"));
-    adverse->setColor(QColor(0xc6, 0x28, 0x28));
+    adverse->setColor(QColor(0xe5, 0x73, 0x73));
     auto* favourable = new QBarSet(tr("Lowers the risk"));
     favourable->setColor(QColor(0x2e, 0x7d, 0x32));
     QStringList categories;
     double extent = 0.1;
-    for (const core::Reason* reason : shown) {
-        QString label = QStringLiteral("%1 = %2").arg(qs(reason->meaning), qs(reason->value));
-        if (label.size() > 48) {
-            label = label.left(46) + QStringLiteral("…");
+    // The category axis runs bottom-up: add the last-ranked first so that rank 1 is at the top.
+    for (auto it = shown.rbegin(); it != shown.rend(); ++it) {
+        const core::Reason& reason = r.reasons[*it];
+        QString label = QStringLiteral("%1 = %2").arg(qs(reason.meaning), qs(reason.value));
+        if (label.size() > 44) {
+            label = label.left(42) + QStringLiteral("…");
+        }
+        if (reason.stated) { // stated reasons lead the ranking: their number is their rank
+            label = QStringLiteral("%1. %2").arg(*it + 1).arg(label);
         }
         categories << label.toHtmlEscaped(); // axis labels render rich text: "<0" is a tag
-        *adverse << std::max(0.0, reason->contribution);
-        *favourable << std::min(0.0, reason->contribution);
-        extent = std::max(extent, std::fabs(reason->contribution));
+        *stated << (reason.stated ? reason.contribution : 0.0);
+        *adverse << (reason.stated ? 0.0 : std::max(0.0, reason.contribution));
+        *favourable << std::min(0.0, reason.contribution);
+        extent = std::max(extent, std::fabs(reason.contribution));
     }
     auto* series = new QHorizontalStackedBarSeries;
+    series->append(stated);
     series->append(adverse);
     series->append(favourable);
     series->setBarWidth(0.7);
