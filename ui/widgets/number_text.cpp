@@ -1,0 +1,17 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#include "widgets/number_text.h"
+
+#include <cmath>
+
+namespace credit::ui {
+
+QString percentText(double share, int decimals)
+{
+    if (std::isnan(share)) {
+        return QStringLiteral("–");
+    }
+    return QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', decimals);
+}
+
+} // namespace credit::ui
