@@ -353,7 +353,8 @@ QWidget* ExploreTab::createOutliersPage()
     form->addWidget(new QLabel(tr("Attribute:"), page));
     form->addWidget(m_outlierAttribute);
     form->addStretch(1);
-    form->addWidget(m_outlierCount);
+    m_outlierCount->setWordWrap(true);
+    m_outlierCount->setObjectName(QStringLiteral("outlierCount"));
 
     m_outlierModel = new OutlierTableModel(this);
     m_outlierProxy = new QSortFilterProxyModel(this);
@@ -391,6 +392,7 @@ QWidget* ExploreTab::createOutliersPage()
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(form);
+    layout->addWidget(m_outlierCount);
     layout->addWidget(m_outlierView, 1);
     layout->addWidget(hint);
     return page;
@@ -677,9 +679,24 @@ void ExploreTab::showOutlierCount()
         m_outlierCount->clear();
         return;
     }
-    m_outlierCount->setText(tr("%1 flagged values shown (%2 in all numeric attributes)")
-                                .arg(QLocale().toString(m_outlierProxy->rowCount()),
-                                     QLocale().toString(qulonglong(report->flags.size()))));
+    QString text = tr("%1 flagged values shown (%2 in all numeric attributes)")
+                       .arg(QLocale().toString(m_outlierProxy->rowCount()),
+                            QLocale().toString(qulonglong(report->flags.size())));
+    QStringList skipped;
+    QStringList details;
+    for (const core::OutlierFences& fences : report->fences) {
+        if (!fences.skipped.empty()) {
+            skipped << QString::fromStdString(fences.attribute);
+            details << QStringLiteral("%1: %2").arg(QString::fromStdString(fences.attribute),
+                                                    QString::fromStdString(fences.skipped));
+        }
+    }
+    if (!skipped.isEmpty()) {
+        text += tr(" · not checked: %1 (%2)")
+                    .arg(skipped.join(QStringLiteral(", ")), details.join(QStringLiteral("; ")));
+    }
+    m_outlierCount->setText(text);
+    m_outlierCount->setToolTip(details.join(QLatin1Char('\n')));
 }
 
 void ExploreTab::activateOutlier(const QModelIndex& index)
