@@ -3,6 +3,7 @@
 #include "score/decision_sheet.h"
 
 #include "score/reason_notes.h"
+#include "widgets/number_text.h"
 
 #include <QFile>
 #include <QFontMetrics>
@@ -23,11 +24,6 @@ constexpr int kUnbounded = 1 << 24;
 QString qs(const std::string& text)
 {
     return QString::fromStdString(text);
-}
-
-QString percent(double share)
-{
-    return QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', 2);
 }
 
 /// Word wrap, or wrap anywhere when a single word is wider than `width`.
@@ -186,19 +182,19 @@ bool DecisionSheet::write(const QString& path, QString* error) const
         sheet.paragraph(r.reject ? tr("Decision: REJECT") : tr("Decision: ACCEPT"), gap);
         sheet.pen(Qt::black);
         sheet.font(body);
-        sheet.paragraph(tr("Probability of default (PD): %1").arg(percent(r.pd)), gap / 2);
+        sheet.paragraph(tr("Probability of default (PD): %1").arg(percentText(r.pd, 2)), gap / 2);
         sheet.paragraph(tr("Cut-off: reject when PD > %1 (%2 points)")
-                            .arg(percent(r.thresholdPd))
+                            .arg(percentText(r.thresholdPd, 2))
                             .arg(scale.points(r.thresholdPd), 0, 'f', 0),
                         gap / 2);
         sheet.paragraph(
             tr("Risk grade: %1 · Scorecard points: %2").arg(qs(r.grade)).arg(r.points, 0, 'f', 0),
             gap / 2);
-        sheet.paragraph(
-            std::isnan(populationBadRate)
-                ? tr("PD on the training sample's bad rate (no population correction)")
-                : tr("PD corrected to a population bad rate of %1").arg(percent(populationBadRate)),
-            2 * gap);
+        sheet.paragraph(std::isnan(populationBadRate)
+                            ? tr("PD on the training sample's bad rate (no population correction)")
+                            : tr("PD corrected to a population bad rate of %1")
+                                  .arg(percentText(populationBadRate, 2)),
+                        2 * gap);
         sheet.font(bold);
         sheet.paragraph(tr("Main reasons (most adverse first)"), gap / 2);
         sheet.font(body);

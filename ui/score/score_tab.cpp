@@ -11,6 +11,7 @@
 #include "score/reason_notes.h"
 #include "widgets/chart_widget.h"
 #include "widgets/file_names.h"
+#include "widgets/number_text.h"
 
 #include <QAction>
 #include <QBarSet>
@@ -43,11 +44,6 @@ namespace {
 QString qs(const std::string& text)
 {
     return QString::fromStdString(text);
-}
-
-QString percent(double share)
-{
-    return QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', 2);
 }
 
 } // namespace
@@ -237,11 +233,11 @@ void ScoreTab::rebuildScorer()
     const core::ScoringSettings& s = m_scorer->settings();
     m_modelLabel->setText(tr("Model: %1 · reject when PD > %2%3")
                               .arg(qs(model->classifier().displayName()),
-                                   percent(m_scorer->toPopulation(s.threshold)))
+                                   percentText(m_scorer->toPopulation(s.threshold), 2))
                               .arg(std::isnan(s.populationBadRate)
                                        ? tr(" · PDs on the training sample's bad rate")
                                        : tr(" · PDs corrected to a population bad rate of %1")
-                                             .arg(percent(s.populationBadRate))));
+                                             .arg(percentText(s.populationBadRate, 2))));
     QStringList legend{tr("<b>Risk grades</b> (on the PD):")};
     for (const std::string& line : s.grading.legend()) {
         legend << qs(line).toHtmlEscaped();
@@ -255,9 +251,15 @@ void ScoreTab::rebuildScorer()
     m_batchAction->setEnabled(true);
     rebuildForm();
     if (m_result) {
-        const std::optional<core::ScoreResult> keep = m_previous;
+        // A new model or policy is not a what-if step: both the current and the previous
+        // applicant are scored again, so "before the last change" compares like with like.
+        const std::optional<core::Applicant> before = m_previousApplicant;
         scoreNow();
-        m_previous = keep; // a new threshold is not a what-if step
+        m_previousApplicant = before;
+        m_previous.reset();
+        if (before) {
+            m_previous = m_scorer->score(*before);
+        }
         showResult();
     }
 }
@@ -269,6 +271,7 @@ void ScoreTab::rebuildForm()
     }
     m_result.reset();
     m_previous.reset();
+    m_previousApplicant.reset();
     if (m_scorer) {
         scoreNow(); // the defaults, or the values kept from the previous form
     }
@@ -339,6 +342,7 @@ void ScoreTab::scoreNow()
     core::ScoreResult r = m_scorer->score(values);
     if (m_result && m_result->valid()) {
         m_previous = m_result;
+        m_previousApplicant = m_resultApplicant;
     }
     m_result = std::move(r);
     m_resultApplicant = values;
@@ -368,20 +372,20 @@ void ScoreTab::showResult()
         return;
     }
     QString html;
-    html +=
-        tr("<p style='font-size:15pt'>PD <b>%1</b> &nbsp; <span style='color:%2'><b>%3</b>"
-           "</span></p>")
-            .arg(percent(r.pd), r.reject ? QStringLiteral("#b00020") : QStringLiteral("#1b5e20"),
-                 r.reject ? tr("REJECT") : tr("ACCEPT"));
+    html += tr("<p style='font-size:15pt'>PD <b>%1</b> &nbsp; <span style='color:%2'><b>%3</b>"
+               "</span></p>")
+                .arg(percentText(r.pd, 2),
+                     r.reject ? QStringLiteral("#b00020") : QStringLiteral("#1b5e20"),
+                     r.reject ? tr("REJECT") : tr("ACCEPT"));
     html += tr("<p>Risk grade <b>%1</b> · <b>%2</b> points · cut-off PD %3 (%4 points)</p>")
                 .arg(qs(r.grade))
                 .arg(r.points, 0, 'f', 0)
-                .arg(percent(r.thresholdPd))
+                .arg(percentText(r.thresholdPd, 2))
                 .arg(m_scorer->settings().scale.points(r.thresholdPd), 0, 'f', 0);
     if (m_previous && m_previous->valid()) {
         html += tr("<p style='color:#555'>Before the last change: PD %1, %2 points, grade %3, "
                    "%4 (change %5 points)</p>")
-                    .arg(percent(m_previous->pd))
+                    .arg(percentText(m_previous->pd, 2))
                     .arg(m_previous->points, 0, 'f', 0)
                     .arg(qs(m_previous->grade))
                     .arg(m_previous->reject ? tr("reject") : tr("accept"))
