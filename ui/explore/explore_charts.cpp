@@ -352,6 +352,7 @@ void ExploreCharts::fillBadRate(ChartWidget* widget, const core::AttributeExplor
 
     QBarCategoryAxis* x =
         widget->addCategoryAxis(Qt::AlignBottom, axisTitle(name), categories, series);
+    widget->keepLabelsWhole(x, series);
     average->attachAxis(x);
     QValueAxis* y =
         widget->addValueAxis(Qt::AlignLeft, QObject::tr("%1 rate (%)").arg(labels.bad), series);

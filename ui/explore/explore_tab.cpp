@@ -27,6 +27,7 @@
 #include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -196,7 +197,6 @@ QWidget* ExploreTab::createAttributesPage()
     m_levels = new ChartWidget(right);
     m_histogram->setObjectName(QStringLiteral("histogramChart"));
     m_levels->setObjectName(QStringLiteral("levelChart"));
-    m_boxPlot->setMinimumWidth(220);
 
     auto* numericPage = new QWidget(right);
     auto* grid = new QGridLayout(numericPage);
@@ -223,12 +223,6 @@ QWidget* ExploreTab::createAttributesPage()
     summaryLayout->addWidget(sectionLabel(tr("Summary"), summaryBox));
     summaryLayout->addWidget(m_summaryView, 1);
 
-    auto* charts = new QWidget(right);
-    auto* chartsLayout = new QHBoxLayout(charts);
-    chartsLayout->setContentsMargins(0, 0, 0, 0);
-    chartsLayout->addWidget(m_detailStack, 1);
-    chartsLayout->addWidget(summaryBox);
-
     m_woeModel = new WoeTableModel(this);
     m_woeView = makeTable(right);
     m_woeView->setModel(m_woeModel);
@@ -243,6 +237,23 @@ QWidget* ExploreTab::createAttributesPage()
                          ExploreCharts::ivDefinition());
     woeLayout->addWidget(woeTitle);
     woeLayout->addWidget(m_woeView, 1);
+
+    // Each chart keeps the height its labels need; a small window scrolls the charts rather
+    // than squeezing them until every label reads "…".
+    m_histogram->setMinimumHeight(240);
+    m_boxPlot->setMinimumHeight(240);
+    m_badRate->setMinimumHeight(270);
+    m_levels->setMinimumHeight(360);
+    auto* chartsScroll = new QScrollArea(right);
+    chartsScroll->setObjectName(QStringLiteral("exploreChartsScroll"));
+    chartsScroll->setWidgetResizable(true);
+    chartsScroll->setFrameShape(QFrame::NoFrame);
+    chartsScroll->setWidget(m_detailStack);
+    auto* charts = new QWidget(right);
+    auto* chartsLayout = new QHBoxLayout(charts);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    chartsLayout->addWidget(chartsScroll, 1);
+    chartsLayout->addWidget(summaryBox);
 
     auto* vertical = new QSplitter(Qt::Vertical, right);
     vertical->addWidget(charts);
