@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QBarSet>
 #include <QChart>
+#include <QCursor>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -31,6 +32,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent>
@@ -40,6 +42,9 @@
 
 namespace credit::ui {
 namespace {
+
+/// Height of the reasons chart with its ten bars, title, axis and legend readable.
+constexpr int kReasonsChartMinimumHeight = 420;
 
 QString qs(const std::string& text)
 {
@@ -106,8 +111,18 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
                                  "(Scorecard and grades…)."));
     m_reasonsChart->setExportName(QStringLiteral("score_reasons"));
     m_reasonsChart->showPlaceholder(tr("Score an applicant to see the reasons."));
+    // The reasons chart needs a row per bar to keep its labels; below that height the result
+    // scrolls instead of squeezing the chart until every label reads "…" (1024×700).
+    m_reasonsChart->setMinimumSize(480, kReasonsChartMinimumHeight);
     auto* resultBox = new QGroupBox(tr("Result"));
-    auto* resultLayout = new QVBoxLayout(resultBox);
+    auto* resultBoxLayout = new QVBoxLayout(resultBox);
+    resultBoxLayout->setContentsMargins(0, 0, 0, 0);
+    auto* resultScroll = new QScrollArea;
+    resultScroll->setObjectName(QStringLiteral("scoreResultScroll"));
+    resultScroll->setWidgetResizable(true);
+    resultScroll->setFrameShape(QFrame::NoFrame);
+    auto* resultPage = new QWidget;
+    auto* resultLayout = new QVBoxLayout(resultPage);
     auto* top = new QHBoxLayout;
     top->addWidget(m_resultLabel, 2);
     top->addWidget(m_legendLabel, 1);
@@ -115,6 +130,8 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
     resultLayout->addWidget(m_flagsLabel);
     resultLayout->addWidget(m_reasonsLabel);
     resultLayout->addWidget(m_reasonsChart, 1);
+    resultScroll->setWidget(resultPage);
+    resultBoxLayout->addWidget(resultScroll);
 
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(left, 4);
@@ -422,23 +439,27 @@ void ScoreTab::showReasonsChart(const core::ScoreResult& r)
     // The ranking of the sentences, top to bottom: every stated reason (numbered as in the
     // list), then the other largest contributions by size.
     const std::vector<std::size_t> shown = r.chartReasons(10);
-    m_reasonsChart->clear(tr("Reasons: contribution of each attribute to the log-odds of bad "
-                             "(%1)")
-                              .arg(qs(r.method)));
-    auto* stated = new QBarSet(tr("Raises the risk: a stated reason (numbered)"));
+    m_reasonsChart->clear(tr("Reasons (%1)").arg(qs(r.method)));
+    m_reasonsChart->setMinimumHeight(
+        std::max(kReasonsChartMinimumHeight, 150 + 30 * int(shown.size())));
+    auto* stated = new QBarSet(tr("Stated reason (numbered)"));
     stated->setColor(QColor(0x8e, 0x00, 0x00));
     auto* adverse = new QBarSet(tr("Raises the risk"));
     adverse->setColor(QColor(0xe5, 0x73, 0x73));
     auto* favourable = new QBarSet(tr("Lowers the risk"));
     favourable->setColor(QColor(0x2e, 0x7d, 0x32));
     QStringList categories;
+    QStringList fullText; // per category, for the tooltip of a shortened label
     double extent = 0.1;
     // The category axis runs bottom-up: add the last-ranked first so that rank 1 is at the top.
     for (auto it = shown.rbegin(); it != shown.rend(); ++it) {
         const core::Reason& reason = r.reasons[*it];
         QString label = QStringLiteral("%1 = %2").arg(qs(reason.meaning), qs(reason.value));
-        if (label.size() > 44) {
-            label = label.left(42) + QStringLiteral("…");
+        fullText << tr("%1\nContribution %2 to the log-odds of bad")
+                        .arg(label)
+                        .arg(reason.contribution, 0, 'f', 3);
+        if (label.size() > 58) {
+            label = label.left(56) + QStringLiteral("…");
         }
         if (reason.stated) { // stated reasons lead the ranking: their number is their rank
             label = QStringLiteral("%1. %2").arg(*it + 1).arg(label);
@@ -454,6 +475,15 @@ void ScoreTab::showReasonsChart(const core::ScoreResult& r)
     series->append(adverse);
     series->append(favourable);
     series->setBarWidth(0.7);
+    // A label shortened to fit shows its whole text when the pointer rests on its bar.
+    connect(series, &QHorizontalStackedBarSeries::hovered, m_reasonsChart,
+            [fullText](bool status, int index, QBarSet*) {
+                if (status && index >= 0 && index < fullText.size()) {
+                    QToolTip::showText(QCursor::pos(), fullText[index]);
+                } else {
+                    QToolTip::hideText();
+                }
+            });
     m_reasonsChart->chart()->addSeries(series);
     m_reasonsChart->addCategoryAxis(Qt::AlignLeft, {}, categories, series);
     QValueAxis* x = m_reasonsChart->addValueAxis(

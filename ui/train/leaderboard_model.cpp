@@ -14,8 +14,7 @@ namespace {
 
 QString number(double value, int decimals)
 {
-    return std::isfinite(value) ? QLocale().toString(value, 'f', decimals)
-                                : QStringLiteral("–");
+    return std::isfinite(value) ? QLocale().toString(value, 'f', decimals) : QStringLiteral("–");
 }
 
 } // namespace
@@ -112,9 +111,8 @@ QVariant LeaderboardModel::data(const QModelIndex& index, int role) const
         if (index.column() == AlgorithmColumn) {
             QStringList params;
             for (const auto& [name, v] : row.params) {
-                params.append(QStringLiteral("%1 = %2").arg(QString::fromStdString(name),
-                                                            QString::fromStdString(
-                                                                core::paramToString(v))));
+                params.append(QStringLiteral("%1 = %2").arg(
+                    QString::fromStdString(name), QString::fromStdString(core::paramToString(v))));
             }
             return tr("Best configuration: %1").arg(params.join(QStringLiteral(", ")));
         }

@@ -595,7 +595,7 @@ void TrainTab::showOpenedModel(const core::ModelBundle& bundle, const QString& s
     if (!bundle.paramsYaml.empty()) {
         try {
             m_setup->setParamsFile(core::ParamsFile::parse(bundle.paramsYaml, source.toStdString()),
-                                   QString());
+                                   QString(), tr("Settings %1 was trained with").arg(source));
             text += QLatin1Char(' ') + tr("The setup shows the settings it was trained with.");
         } catch (const std::exception& error) {
             text += QLatin1Char(' ') + tr("Its training settings cannot be shown: %1")
