@@ -242,6 +242,12 @@ private slots:
         const QModelIndexList selected = tab.tableView()->selectionModel()->selectedRows();
         QCOMPARE(selected.size(), 1);
         QCOMPARE(selected.first().data(DatasetTableModel::DatasetRowRole).toInt(), 3);
+        QCOMPARE(current.column(), 0);
+
+        state.requestRowSelection(2, 1); // the cell: row 2, the purpose column
+        current = tab.tableView()->currentIndex();
+        QCOMPARE(current.data(DatasetTableModel::DatasetRowRole).toInt(), 2);
+        QCOMPARE(current.column(), 1);
 
         QVERIFY(!tab.selectDatasetRow(5));
         QVERIFY(!tab.selectDatasetRow(-1));

@@ -276,6 +276,8 @@ private slots:
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.at(0).at(0).toInt(), expectedRow);
+        // …and the column of the flagged value, so the Data tab scrolls to the cell.
+        QCOMPARE(spy.at(0).at(1).toInt(), int(*m_dataset->schema().indexOf("credit_amount")));
         QCOMPARE(view->model()->index(target.row(), 0).data().toInt(), expectedRow + 1);
 
         // z-score, |z| > 3: 25 credit amounts (see test_explore_stats).

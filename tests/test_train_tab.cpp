@@ -17,6 +17,7 @@
 #include "train/train_tab.h"
 #include "train/training_setup_panel.h"
 #include "train/trial_chart.h"
+#include "widgets/number_text.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -26,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -131,6 +133,13 @@ void TestTrainTab::shortRunEndToEnd()
     QVERIFY(!tab.trialChart()->isShowingPlaceholder()); // our own run's bundle keeps the chart
     QCOMPARE(tab.finishedTrials(), 4);
     QVERIFY(tab.logView()->toPlainText().count(QStringLiteral(" trial ")) >= 4);
+    // Sampled parameters (gbdt's eta, subsample…) are logged to 4 significant digits, not 16.
+    const QRegularExpression longNumber(QStringLiteral("\\d\\.\\d{6,}"));
+    QVERIFY2(!tab.logView()->toPlainText().contains(longNumber),
+             qPrintable(tab.logView()->toPlainText()));
+    QCOMPARE(ui::parameterText(QStringLiteral("0.2390238402380223")), QStringLiteral("0.239"));
+    QCOMPARE(ui::parameterText(QStringLiteral("500")), QStringLiteral("500"));
+    QCOMPARE(ui::parameterText(QStringLiteral("vote")), QStringLiteral("vote"));
     for (int i = 0; i < tab.statusList()->topLevelItemCount(); ++i) {
         QCOMPARE(tab.statusList()->topLevelItem(i)->text(1), QStringLiteral("done"));
     }

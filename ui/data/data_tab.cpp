@@ -148,12 +148,13 @@ void DataTab::onFilterColumnChanged()
     updateRowCount();
 }
 
-bool DataTab::selectDatasetRow(int datasetRow)
+bool DataTab::selectDatasetRow(int datasetRow, int column)
 {
     if (datasetRow < 0 || datasetRow >= m_model->rowCount()) {
         return false;
     }
-    const QModelIndex source = m_model->index(datasetRow, 0);
+    const int shownColumn = column >= 0 && column < m_model->columnCount() ? column : 0;
+    const QModelIndex source = m_model->index(datasetRow, shownColumn);
     QModelIndex index = m_proxy->mapFromSource(source);
     if (!index.isValid()) {
         m_filterEdit->clear();

@@ -717,7 +717,9 @@ void ExploreTab::activateOutlier(const QModelIndex& index)
     }
     const QVariant row = index.data(OutlierTableModel::kDatasetRowRole);
     if (row.isValid()) {
-        appState()->requestRowSelection(row.toInt());
+        // Shows the flagged cell itself: its row, scrolled to its column.
+        appState()->requestRowSelection(row.toInt(),
+                                        index.data(OutlierTableModel::kDatasetColumnRole).toInt());
     }
 }
 

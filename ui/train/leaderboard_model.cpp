@@ -3,6 +3,7 @@
 #include "train/leaderboard_model.h"
 
 #include "main/help_text.h"
+#include "widgets/number_text.h"
 
 #include <QFont>
 #include <QLocale>
@@ -114,7 +115,8 @@ QVariant LeaderboardModel::data(const QModelIndex& index, int role) const
             QStringList params;
             for (const auto& [name, v] : row.params) {
                 params.append(QStringLiteral("%1 = %2").arg(
-                    QString::fromStdString(name), QString::fromStdString(core::paramToString(v))));
+                    QString::fromStdString(name),
+                    parameterText(QString::fromStdString(core::paramToString(v)))));
             }
             return tr("Best configuration: %1").arg(params.join(QStringLiteral(", ")));
         }

@@ -10,6 +10,7 @@
 #include "train/model_file_actions.h"
 #include "train/training_setup_panel.h"
 #include "train/trial_chart.h"
+#include "widgets/number_text.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -397,8 +398,8 @@ void TrainTab::onTick()
         m_chart->addTrial(algorithm, number, aucMean->second);
         QStringList params;
         for (const auto& [name, value] : event.params) {
-            params.append(QStringLiteral("%1=%2").arg(QString::fromStdString(name),
-                                                      QString::fromStdString(value)));
+            params.append(QStringLiteral("%1=%2").arg(
+                QString::fromStdString(name), parameterText(QString::fromStdString(value))));
         }
         appendLog(tr("%1 trial %2/%3: AUC %4 ± %5  (%6)")
                       .arg(progress.name)

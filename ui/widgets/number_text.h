@@ -10,4 +10,9 @@ namespace credit::ui {
 /// value, e.g. a bad rate of no rows).
 QString percentText(double share, int decimals = 1);
 
+/// A hyper-parameter value for people: a number with a fraction ("0.2390238402380223",
+/// "1e-05") to 4 significant digits ("0.239", "1e-05"); whole numbers and words unchanged.
+/// Files keep the exact text (core::paramToString); this is for logs and tooltips.
+QString parameterText(const QString& exact);
+
 } // namespace credit::ui
