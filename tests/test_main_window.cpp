@@ -469,6 +469,35 @@ private slots:
         QVERIFY(tip.contains(QStringLiteral("pooled")));
     }
 
+    /// Issue 13 item 18: every tab fits a 1024×700 window (its layout asks for no more, so
+    /// nothing is cut off) and is grabbed at 1024×700 and 1280×800 for a look by eye.
+    void everyTabFitsFrom1024x700()
+    {
+        AppState state;
+        MainWindow window(&state);
+        QVERIFY(loadAndWait(window, bundledData()));
+        state.setModelBundle(credit::test::quickLrBundle(*state.dataset()));
+        window.show();
+        for (const QSize size : {QSize(1024, 700), QSize(1280, 800)}) {
+            window.resize(size);
+            for (const QString& id : window.tabIds()) {
+                QVERIFY(window.showTab(id));
+                QCoreApplication::processEvents();
+                const QSize needed = window.tabPage(id)->minimumSizeHint();
+                QVERIFY2(needed.width() <= 1000 && needed.height() <= 600,
+                         qPrintable(QStringLiteral("%1 needs %2×%3")
+                                        .arg(id)
+                                        .arg(needed.width())
+                                        .arg(needed.height())));
+                QCOMPARE(window.size(), size);
+                window.grab().save(QStringLiteral("/tmp/tab_%1_%2x%3.png")
+                                       .arg(id)
+                                       .arg(size.width())
+                                       .arg(size.height()));
+            }
+        }
+    }
+
     void savedFilesGetTheirExtension()
     {
         // What the Open filters look for is what Save writes, also when the name was typed

@@ -240,14 +240,15 @@ QWidget* ExploreTab::createAttributesPage()
 
     // Each chart keeps the height its labels need; a small window scrolls the charts rather
     // than squeezing them until every label reads "…".
-    m_histogram->setMinimumHeight(240);
-    m_boxPlot->setMinimumHeight(240);
-    m_badRate->setMinimumHeight(270);
-    m_levels->setMinimumHeight(360);
+    m_histogram->setMinimumSize(200, 240);
+    m_boxPlot->setMinimumSize(140, 240);
+    m_badRate->setMinimumSize(300, 270);
+    m_levels->setMinimumSize(300, 360);
     auto* chartsScroll = new QScrollArea(right);
     chartsScroll->setObjectName(QStringLiteral("exploreChartsScroll"));
     chartsScroll->setWidgetResizable(true);
     chartsScroll->setFrameShape(QFrame::NoFrame);
+    chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     chartsScroll->setWidget(m_detailStack);
     auto* charts = new QWidget(right);
     auto* chartsLayout = new QHBoxLayout(charts);

@@ -31,6 +31,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace credit::ui {
@@ -96,7 +97,9 @@ TrainTab::TrainTab(AppState* state, QWidget* parent)
     scroll->setWidget(m_setup);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(m_setup->sizeHint().width() + 24);
+    // At most 400 px: below 1280 px the setup scrolls sideways rather than pushing the
+    // leaderboard out of a 1024 px window.
+    scroll->setMinimumWidth(std::min(m_setup->sizeHint().width() + 24, 400));
     m_trainButton->setObjectName(QStringLiteral("trainButton"));
     m_trainButton->setDefault(true);
     m_trainButton->setToolTip(tr("Train every selected algorithm on the current dataset with "
@@ -119,7 +122,7 @@ TrainTab::TrainTab(AppState* state, QWidget* parent)
     m_progress->setObjectName(QStringLiteral("trainingProgress"));
     m_progress->setToolTip(tr("Overall progress of the run"));
     m_timeLabel->setObjectName(QStringLiteral("timeLabel"));
-    m_timeLabel->setMinimumWidth(260);
+    m_timeLabel->setMinimumWidth(180);
     m_timeLabel->setText(tr("Not started"));
     m_message->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("trainMessage"));
@@ -133,7 +136,7 @@ TrainTab::TrainTab(AppState* state, QWidget* parent)
     m_statusList->setObjectName(QStringLiteral("algorithmStatus"));
     m_statusList->setToolTip(tr("Progress of each algorithm's random search"));
     m_statusList->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_statusList->setMinimumWidth(290);
+    m_statusList->setMinimumWidth(220);
 
     m_leaderboardProxy->setSourceModel(m_leaderboard);
     m_leaderboardProxy->setSortRole(LeaderboardModel::SortRole);
