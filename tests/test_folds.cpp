@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 // Repeated stratified k-fold: partition, stratification, determinism, seed sensitivity, and
 // the specified random draws it rests on.
-#include "train/seeded_random.h"
-#include "train/stratified_kfold.h"
+#include "common/seeded_random.h"
+#include "common/stratified_kfold.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 #include "explain/interventional_shapley.h"
 
 #include "models/svm_model.h"
-#include "train/seeded_random.h"
+#include "common/seeded_random.h"
 
 #include <algorithm>
 #include <bit>

@@ -6,7 +6,7 @@
 #include "eval/probability_metrics.h"
 #include "eval/roc_curve.h"
 #include "models/calibration.h"
-#include "train/seeded_random.h"
+#include "common/seeded_random.h"
 #include "train/task_pool.h"
 
 #include <algorithm>

@@ -8,7 +8,7 @@
 #include "features/feature_pipeline.h"
 #include "models/classifier.h"
 #include "train/search_space.h"
-#include "train/stratified_kfold.h"
+#include "common/stratified_kfold.h"
 
 #include <atomic>
 #include <cstdint>

@@ -3,7 +3,7 @@
 #include "train/trained_model.h"
 
 #include "features/binary_stream.h"
-#include "train/seeded_random.h"
+#include "common/seeded_random.h"
 
 #include <algorithm>
 #include <numeric>

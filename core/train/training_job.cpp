@@ -5,7 +5,7 @@
 #include "eval/probability_metrics.h"
 #include "eval/roc_curve.h"
 #include "models/ensemble_model.h"
-#include "train/seeded_random.h"
+#include "common/seeded_random.h"
 #include "train/task_pool.h"
 
 #include <algorithm>
