@@ -259,8 +259,8 @@ void EnsembleModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
     LogisticRegression meta;
     if (stack) {
         // The engine's stratified k-fold (common/), one repeat, its own child seed.
-        const FoldPlan plan = StratifiedKFold(
-            {k, 1, SeededRandom::deriveSeed(options.seed, "stack-folds")}).split(y);
+        const FoldPlan plan =
+            StratifiedKFold({k, 1, SeededRandom::deriveSeed(options.seed, "stack-folds")}).split(y);
         const std::vector<std::uint32_t>& fold = plan.foldOfRow.front();
         Matrix oof(x.rows(), Eigen::Index(m));
         for (std::size_t f = 0; f < k; ++f) {
