@@ -68,7 +68,7 @@ private slots:
             QVERIFY2(std::fabs(r->pd - direct[row]) < 1e-12,
                      qPrintable(
                          QStringLiteral("row %1: %2 vs %3").arg(row).arg(r->pd).arg(direct[row])));
-            QCOMPARE(r->reject, direct[row] > m_bundle->threshold);
+            QCOMPARE(r->reject, direct[row] > m_bundle->policy.threshold);
         }
         // The widgets hold the values: read them back for one row.
         QVERIFY(m_tab->loadDatasetRow(7));
@@ -194,8 +194,8 @@ private slots:
         QString error;
         QVERIFY2(actions.saveFile(path, &error), qPrintable(error));
         const core::ModelBundle saved = core::ModelBundle::load(path.toStdString());
-        QCOMPARE(saved.scorePointsToDouble, 40.0);
-        QCOMPARE(saved.riskGrades.front().upperPd, bound / 100.0);
+        QCOMPARE(saved.policy.scale.pointsToDouble, 40.0);
+        QCOMPARE(saved.policy.grading.grades().front().upperPd, bound / 100.0);
         const core::ScoreResult again = core::Scorer(saved).score(m_tab->applicant());
         QCOMPARE(again.grade, std::string("A"));
         QVERIFY(std::fabs(again.points - m_tab->result()->points) < 1e-9);

@@ -44,7 +44,7 @@ std::string resultJson(const core::Scorer& scorer, const core::ScoreResult& r)
     w.key("threshold").value(r.thresholdPd);
     w.key("grade").value(r.grade);
     w.key("points").value(r.points);
-    w.key("population_bad_rate").value(scorer.settings().populationBadRate);
+    w.key("population_bad_rate").value(scorer.settings().policy.populationBadRate);
     if (r.hasReasons) {
         // The reasons explain the classifier's log-odds (raw_pd); with a calibrator, model_pd
         // and pd are its calibrated probability beside them.

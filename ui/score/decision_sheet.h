@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "explain/risk_grading.h"
-#include "explain/scorecard_scale.h"
 #include "explain/scorer.h"
+#include "policy/risk_grading.h"
+#include "policy/scorecard_scale.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
