@@ -369,6 +369,19 @@ private slots:
         }
     }
 
+    void neverFittedIsNeverBest()
+    {
+        // A run whose best configuration was never fitted on all rows (stopped before the
+        // refit): the bundle marks no model best and selects one that was fitted.
+        TrainingResult partial = m_result;
+        partial.bestAlgorithm = "rf";
+        const ModelBundle bundle = ModelBundle::fromTraining(partial, m_data);
+        QVERIFY(bundle.best.empty());
+        QVERIFY(bundle.models.count(bundle.selected));
+        bundle.save(path("partial.crs"));
+        QVERIFY(ModelBundle::load(path("partial.crs")).best.empty());
+    }
+
     void refusesACancelledRun()
     {
         TrainingResult cancelled = m_result;

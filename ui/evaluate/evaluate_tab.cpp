@@ -163,6 +163,7 @@ EvaluateTab::EvaluateTab(AppState* state, QWidget* parent)
 
     // Header: the current model and the overlays.
     m_header->setWordWrap(true);
+    m_header->setObjectName(QStringLiteral("evaluateHeader"));
     m_overlays->setFlow(QListView::LeftToRight);
     m_overlays->setMaximumHeight(34);
     m_overlays->setObjectName(QStringLiteral("overlays"));
