@@ -155,6 +155,25 @@ private slots:
         QCOMPARE(tab.applicant().at("credit_amount"), std::string("1234.75"));
     }
 
+    void cutoffNamedWithItsScale()
+    {
+        // Issue 13 item 8: the cut-off reads as in the Threshold and Evaluate tabs, with the
+        // scale named, before and after a prior correction of the policy.
+        QVERIFY(m_tab->loadDatasetRow(3));
+        const auto shows = [this] {
+            return m_tab->resultLabel()->text().contains(
+                QString::fromStdString(core::cutoffText(m_state.policy())).toHtmlEscaped());
+        };
+        QVERIFY2(shows(), qPrintable(m_tab->resultLabel()->text()));
+        core::DecisionPolicy corrected = m_state.policy();
+        corrected.populationBadRate = 0.05;
+        m_state.setPolicy(corrected);
+        QVERIFY(core::cutoffText(m_state.policy()).find("population scale") != std::string::npos);
+        QVERIFY2(shows(), qPrintable(m_tab->resultLabel()->text()));
+        corrected.populationBadRate = core::DecisionPolicy::kNaN;
+        m_state.setPolicy(corrected);
+    }
+
     void pointsAndGradesFollowTheScorecardSettings()
     {
         QVERIFY(m_tab->loadDatasetRow(3));

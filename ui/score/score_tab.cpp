@@ -527,9 +527,7 @@ bool ScoreTab::exportDecisionSheet(const QString& path, QString* error) const
                           ? QString()
                           : QFileInfo(appState()->modelPath()).fileName();
     sheet.result = *m_result;
-    sheet.scale = settings.policy.scale;
-    sheet.grading = settings.policy.grading;
-    sheet.populationBadRate = settings.policy.populationBadRate;
+    sheet.policy = settings.policy;
     for (const core::ColumnSchema& field : settings.fields) {
         const auto it = m_resultApplicant.find(field.name);
         const std::string value = it == m_resultApplicant.end() ? std::string() : it->second;
