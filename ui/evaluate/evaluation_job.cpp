@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <utility>
 
 namespace credit::ui {
 
@@ -34,23 +35,18 @@ MetricSpread spreadOf(const QString& name, const core::Spread& s)
 // The tab's names of the fold figures of core::evaluate (keys as in FoldSpread).
 QString foldFigureName(const std::string& key)
 {
-    if (key == "auc") {
-        return tr("ROC-AUC");
-    }
-    if (key == "ap") {
-        return tr("Average precision");
-    }
-    if (key == "ks") {
-        return tr("KS");
-    }
-    if (key == "brier") {
-        return tr("Brier score");
-    }
-    if (key == "log_loss") {
-        return tr("Log loss");
-    }
-    if (key == "expected_cost") {
-        return tr("Expected cost per applicant");
+    static const std::pair<const char*, const char*> kNames[] = {
+        {"auc", QT_TRANSLATE_NOOP("EvaluationJob", "ROC-AUC")},
+        {"ap", QT_TRANSLATE_NOOP("EvaluationJob", "Average precision")},
+        {"ks", QT_TRANSLATE_NOOP("EvaluationJob", "KS")},
+        {"brier", QT_TRANSLATE_NOOP("EvaluationJob", "Brier score")},
+        {"log_loss", QT_TRANSLATE_NOOP("EvaluationJob", "Log loss")},
+        {"expected_cost", QT_TRANSLATE_NOOP("EvaluationJob", "Expected cost per applicant")},
+    };
+    for (const auto& [name, text] : kNames) {
+        if (key == name) {
+            return tr(text);
+        }
     }
     return QString::fromStdString(key);
 }
