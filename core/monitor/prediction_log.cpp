@@ -3,15 +3,18 @@
 #include "monitor/prediction_log.h"
 
 #include "common/sha256.h"
+#include "data/csv_writer.h"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <ostream>
 
 namespace credit::core {
 
@@ -364,6 +367,102 @@ std::size_t PredictionLog::count() const
         throw LogError(m_path + ": " + sqlite3_errmsg(m_db));
     }
     return std::size_t(sqlite3_column_int64(select.get(), 0)) + m_buffer.size();
+}
+
+std::size_t exportLog(const PredictionLog& log, const std::string& since, const std::string& until,
+                      LogExportFormat format, std::ostream& out)
+{
+    std::size_t written = 0;
+    if (format == LogExportFormat::Csv) {
+        out << "id,time,request_id,source,model_id,model_name,applicant_id,input_storage,"
+               "inputs,pd,model_pd,decision,threshold,grade,points,reasons,latency_ms,error\r\n";
+    }
+    log.read(since, until, [&](const StoredPrediction& stored) {
+        const PredictionRecord& r = stored.record;
+        if (format == LogExportFormat::JsonLines) {
+            nlohmann::json row = {{"id", stored.id},
+                                  {"time", r.time},
+                                  {"request_id", r.requestId},
+                                  {"source", r.source},
+                                  {"model_id", r.modelId},
+                                  {"model_name", r.modelName},
+                                  {"applicant_id", r.applicantId},
+                                  {"input_storage", stored.storage},
+                                  {"pd", r.pd},
+                                  {"model_pd", r.modelPd},
+                                  {"decision", r.decision},
+                                  {"threshold", r.threshold},
+                                  {"grade", r.grade},
+                                  {"points", r.points},
+                                  {"reasons", r.reasons},
+                                  {"latency_ms", r.latencyMs},
+                                  {"error", r.error}};
+            if (stored.storage == "full") {
+                row["inputs"] = nlohmann::json::parse(stored.inputsText, nullptr, false);
+            } else {
+                row["inputs"] = stored.inputsText;
+            }
+            out << row.dump() << '\n';
+        } else {
+            std::string reasons;
+            for (const std::string& reason : r.reasons) {
+                reasons += (reasons.empty() ? "" : " | ") + reason;
+            }
+            const auto number = [](double value) {
+                char text[32];
+                const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+                return std::string(text, end);
+            };
+            out << stored.id << ',' << csvField(r.time) << ',' << csvField(r.requestId) << ','
+                << csvField(r.source) << ',' << csvField(r.modelId) << ',' << csvField(r.modelName)
+                << ',' << csvField(r.applicantId) << ',' << csvField(stored.storage) << ','
+                << csvField(stored.inputsText) << ',' << number(r.pd) << ',' << number(r.modelPd)
+                << ',' << csvField(r.decision) << ',' << number(r.threshold) << ','
+                << csvField(r.grade) << ',' << number(r.points) << ',' << csvField(reasons) << ','
+                << number(r.latencyMs) << ',' << csvField(r.error) << "\r\n";
+        }
+        ++written;
+    });
+    return written;
+}
+
+std::string timeBefore(const std::string& age)
+{
+    const auto bad = [&] {
+        return std::invalid_argument("an age is a whole number of days, hours or minutes "
+                                     "(90d, 12h, 30m), not \"" +
+                                     age + "\"");
+    };
+    if (age.size() < 2) {
+        throw bad();
+    }
+    long long amount = 0;
+    const auto [end, error] = std::from_chars(age.data(), age.data() + age.size() - 1, amount);
+    if (error != std::errc() || end != age.data() + age.size() - 1 || amount < 0) {
+        throw bad();
+    }
+    long long minutes = 0;
+    switch (age.back()) {
+    case 'd':
+        minutes = amount * 24 * 60;
+        break;
+    case 'h':
+        minutes = amount * 60;
+        break;
+    case 'm':
+        minutes = amount;
+        break;
+    default:
+        throw bad();
+    }
+    const auto then = std::chrono::system_clock::now() - std::chrono::minutes(minutes);
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(then);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[64];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.000Z", utc.tm_year + 1900,
+                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
+    return text;
 }
 
 std::string resolveLogPath(const LogLocationInputs& inputs)

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -128,6 +129,21 @@ private:
     mutable std::mutex m_mutex;
     std::vector<PredictionRecord> m_buffer;
 };
+
+/// Writes the records of [since, until) as CSV (a header, then one record per line, RFC 4180
+/// quoting, reasons joined by " | ") or as JSON Lines (one object per line).
+enum class LogExportFormat
+{
+    Csv,
+    JsonLines,
+};
+/// Returns the number of records written.
+std::size_t exportLog(const PredictionLog& log, const std::string& since, const std::string& until,
+                      LogExportFormat format, std::ostream& out);
+
+/// The UTC time `age` before now, as stored in `time`: "90d", "12h", "30m". Throws
+/// std::invalid_argument naming the accepted forms.
+std::string timeBefore(const std::string& age);
 
 /// Where the log goes, from the strongest setting down: `--no-log` (none), `--log PATH`,
 /// the environment variable CREDIT_RISK_LOG, `monitoring.log` of params.yaml, then the XDG

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "explain/risk_grading.h"
-#include "explain/scorecard_scale.h"
+#include "policy/risk_grading.h"
+#include "policy/scorecard_scale.h"
 
 #include <QDialog>
 

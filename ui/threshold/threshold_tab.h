@@ -5,7 +5,7 @@
 #include "main/tab_page.h"
 
 #include "explain/cutoff_analysis.h"
-#include "explain/scorecard_scale.h"
+#include "policy/decision_policy.h"
 
 #include <memory>
 
@@ -91,7 +91,8 @@ private:
     void updateCharts();
     void updateOptimumLabel();
     void syncControls();
-    void onDecisionSettingsChanged();
+    void onPolicyChanged();
+    const core::ScorecardScale& scale() const;
     void onSpreadFinished(const core::BootstrapInterval& spread, const QString& error);
     double displayValue(double populationPd) const;
     double fromDisplay(double value) const;
@@ -124,7 +125,6 @@ private:
     std::vector<core::CutoffPoint> m_curve;
     core::CutoffPoint m_optimum;
     core::BootstrapInterval m_spread;
-    core::ScorecardScale m_scaleParams;
     double m_cutoff = 0.5;
     bool m_updating = false;
     OptimumSpreadJob* m_spreadJob;
