@@ -161,6 +161,26 @@ private slots:
         QVERIFY(splitRecord(lines[202])[error].contains(QStringLiteral("expected 21 fields")));
     }
 
+    // Issue 13 item 5: `score --input data/credit-g.arff` works and equals the CSV copy's output.
+    void arffInput()
+    {
+        const auto data = credit::core::readDataset(CREDIT_DATA_DIR "/credit-g.arff").dataset;
+        const QString csv = m_dir.filePath(QStringLiteral("credit-g.csv"));
+        credit::core::writeCsv(data, csv.toStdString());
+        const QString fromArff = m_dir.filePath(QStringLiteral("from-arff.csv"));
+        const QString fromCsv = m_dir.filePath(QStringLiteral("from-csv.csv"));
+        for (const auto& [input, output] :
+             {std::pair{QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"), fromArff},
+              std::pair{csv, fromCsv}}) {
+            const Run run = runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model,
+                                    QStringLiteral("--input"), input, QStringLiteral("--output"),
+                                    output, QStringLiteral("--quiet")});
+            QVERIFY2(run.exitCode == 0, run.err.constData());
+            QVERIFY2(run.err.contains("scored 1000 of 1000 rows"), run.err.constData());
+        }
+        QCOMPARE(fileHash(fromArff), fileHash(fromCsv));
+    }
+
     void singleApplicantJson()
     {
         const QString path = m_dir.filePath(QStringLiteral("applicant.json"));

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MIT
 // Repeated stratified k-fold: partition, stratification, determinism, seed sensitivity, and
 // the specified random draws it rests on.
-#include "train/seeded_random.h"
-#include "train/stratified_kfold.h"
+#include "common/bootstrap_sampler.h"
+#include "common/seeded_random.h"
+#include "common/stratified_kfold.h"
 
 #include <QTest>
 
@@ -205,6 +206,48 @@ private slots:
         QVERIFY(SeededRandom::deriveSeed(1, "rf", 0) != SeededRandom::deriveSeed(1, "rf", 1));
         QVERIFY(SeededRandom::deriveSeed(1, "rf", 0) != SeededRandom::deriveSeed(1, "lr", 0));
         QVERIFY(SeededRandom::deriveSeed(1, "rf", 0) != SeededRandom::deriveSeed(2, "rf", 0));
+    }
+
+    // common/: the holdout keeps the class ratio, partitions the rows and depends on the seed
+    // only through deriveSeed(seed, "holdout").
+    void holdoutIsStratifiedAndSeeded()
+    {
+        std::vector<std::uint8_t> labels(100, 0);
+        std::fill(labels.begin(), labels.begin() + 30, std::uint8_t(1));
+        const Holdout a = stratifiedHoldout(labels, 0.2, 7);
+        QCOMPARE(a.valid.size(), std::size_t(20)); // 6 bads + 14 goods
+        QCOMPARE(std::count_if(a.valid.begin(), a.valid.end(),
+                               [&](std::size_t r) { return labels[r] == 1; }),
+                 6);
+        std::set<std::size_t> all(a.train.begin(), a.train.end());
+        all.insert(a.valid.begin(), a.valid.end());
+        QCOMPARE(all.size(), labels.size());
+        QCOMPARE(stratifiedHoldout(labels, 0.2, 7).valid, a.valid);
+        QVERIFY(stratifiedHoldout(labels, 0.2, 8).valid != a.valid);
+    }
+
+    // Bootstrap draws: each stratum keeps its count, resample b depends only on (seed, b), and
+    // the rows are those of SeededRandom(deriveSeed(seed, "bootstrap", b)).
+    void bootstrapDrawsPerResample()
+    {
+        const std::vector<std::uint8_t> labels = {0, 1, 0, 0, 1, 0, 1, 0};
+        const BootstrapSampler sampler(labels, true, 42);
+        std::vector<std::size_t> rows;
+        sampler.draw(3, rows);
+        QCOMPARE(rows.size(), labels.size());
+        for (std::size_t j = 0; j < rows.size(); ++j) {
+            QCOMPARE(labels[rows[j]], std::uint8_t(j < 5 ? 0 : 1)); // goods first, then bads
+        }
+        const std::vector<std::size_t> goods = {0, 2, 3, 5, 7};
+        SeededRandom random(SeededRandom::deriveSeed(42, "bootstrap", 3));
+        for (std::size_t j = 0; j < 5; ++j) {
+            QCOMPARE(rows[j], goods[random.below(5)]);
+        }
+        std::vector<std::size_t> again;
+        BootstrapSampler(labels, true, 42).draw(3, again);
+        QCOMPARE(again, rows);
+        sampler.draw(4, again);
+        QVERIFY(again != rows);
     }
 };
 

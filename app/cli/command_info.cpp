@@ -3,11 +3,12 @@
 // `credit-risk info FILE`: the schema, row count and class balance of a dataset.
 #include "cli_support.h"
 
-#include "common/json_writer.h"
 #include "data/data_error.h"
 #include "data/dataset_reader.h"
 
 #include <QCommandLineParser>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -22,37 +23,32 @@ std::string typeName(const core::Column& column)
 
 std::string toJson(const core::Dataset& data)
 {
-    core::JsonWriter w;
-    w.beginObject();
-    w.key("file").value(data.sourceName());
-    w.key("rows").value(static_cast<std::int64_t>(data.rowCount()));
-    w.key("target").value(data.target().name());
-    w.key("positive").value(data.schema().positiveLabel);
-    w.key("negative").value(data.schema().negativeLabel);
-    w.key("positive_rate").value(data.positiveRate());
-    w.key("class_counts").beginObject();
-    w.key(data.schema().positiveLabel).value(static_cast<std::int64_t>(data.positiveCount()));
-    w.key(data.schema().negativeLabel)
-        .value(static_cast<std::int64_t>(data.rowCount() - data.positiveCount()));
-    w.endObject();
-    w.key("columns").beginArray();
+    using Json = nlohmann::ordered_json; // keys in the order written
+    Json j;
+    j["file"] = data.sourceName();
+    j["rows"] = static_cast<std::int64_t>(data.rowCount());
+    j["target"] = data.target().name();
+    j["positive"] = data.schema().positiveLabel;
+    j["negative"] = data.schema().negativeLabel;
+    j["positive_rate"] = data.positiveRate();
+    j["class_counts"] = Json::object();
+    j["class_counts"][data.schema().positiveLabel] =
+        static_cast<std::int64_t>(data.positiveCount());
+    j["class_counts"][data.schema().negativeLabel] =
+        static_cast<std::int64_t>(data.rowCount() - data.positiveCount());
+    Json columns = Json::array();
     for (const core::Column& column : data.columns()) {
-        w.beginObject();
-        w.key("name").value(column.name());
-        w.key("type").value(typeName(column));
-        w.key("missing").value(static_cast<std::int64_t>(column.missingCount()));
+        Json c;
+        c["name"] = column.name();
+        c["type"] = typeName(column);
+        c["missing"] = static_cast<std::int64_t>(column.missingCount());
         if (!column.isNumeric()) {
-            w.key("levels").beginArray();
-            for (const std::string& level : column.schema.levels) {
-                w.value(level);
-            }
-            w.endArray();
+            c["levels"] = column.schema.levels;
         }
-        w.endObject();
+        columns.push_back(std::move(c));
     }
-    w.endArray();
-    w.endObject();
-    return w.str() + "\n";
+    j["columns"] = std::move(columns);
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string toText(const core::Dataset& data, core::FileFormat format)

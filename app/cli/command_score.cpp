@@ -1,19 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
-// `credit-risk score`: score a CSV file of applicants into another CSV, or one applicant given
-// as JSON, with a model bundle's selected model, threshold and decision settings.
+// `credit-risk score`: score a file of applicants (CSV, ARFF, german.data) into a CSV, or one
+// applicant given as JSON, with a model bundle's selected model, threshold and decision settings.
 #include "cli_support.h"
 
-#include "common/json_writer.h"
+#include "explain/applicant_json.h"
 #include "explain/batch_scorer.h"
 #include "explain/scorer.h"
 #include "io/model_bundle.h"
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonParseError>
 
 #include <chrono>
 #include <cstdio>
@@ -21,75 +18,6 @@
 
 namespace credit::cli {
 namespace {
-
-std::string resultJson(const core::Scorer& scorer, const core::ScoreResult& r)
-{
-    core::JsonWriter w;
-    w.beginObject();
-    if (!r.valid()) {
-        w.key("errors").beginArray();
-        for (const core::FieldIssue& issue : r.errors) {
-            w.beginObject();
-            w.key("field").value(issue.field);
-            w.key("message").value(issue.message);
-            w.endObject();
-        }
-        w.endArray();
-        w.endObject();
-        return w.str() + "\n";
-    }
-    w.key("pd").value(r.pd);
-    w.key("model_pd").value(r.modelPd);
-    w.key("decision").value(r.reject ? "reject" : "accept");
-    w.key("threshold").value(r.thresholdPd);
-    w.key("grade").value(r.grade);
-    w.key("points").value(r.points);
-    w.key("population_bad_rate").value(scorer.settings().populationBadRate);
-    if (r.hasReasons) {
-        // The reasons explain the classifier's log-odds (raw_pd); with a calibrator, model_pd
-        // and pd are its calibrated probability beside them.
-        w.key("method").value(r.method);
-        w.key("method_detail").value(r.methodDetail);
-        w.key("log_odds").value(r.logOdds);
-        w.key("raw_pd").value(r.rawPd);
-        w.key("calibrated").value(r.calibrated);
-        w.key("base_log_odds").value(r.baseValue);
-        w.key("base_points").value(r.basePoints);
-    }
-    w.key("reasons").beginArray();
-    int rank = 0;
-    for (const core::Reason& reason : r.reasons) {
-        w.beginObject();
-        w.key("rank").value(++rank);
-        w.key("attribute").value(reason.attribute);
-        w.key("value").value(reason.value);
-        w.key("contribution").value(reason.contribution);
-        w.key("standard_error").value(reason.standardError);
-        w.key("stated").value(reason.stated);
-        w.key("points").value(reason.points);
-        w.key("text").value(reason.text);
-        w.key("derived").value(reason.derived);
-        w.endObject();
-    }
-    w.endArray();
-    w.key("adverse_reasons").beginArray();
-    for (const std::string& text : r.reasonTexts) {
-        w.value(text);
-    }
-    w.endArray();
-    w.key("out_of_range").beginArray();
-    for (const core::FieldIssue& issue : r.outOfRange) {
-        w.value(issue.message);
-    }
-    w.endArray();
-    w.key("warnings").beginArray();
-    for (const std::string& warning : r.warnings) {
-        w.value(warning);
-    }
-    w.endArray();
-    w.endObject();
-    return w.str() + "\n";
-}
 
 int scoreApplicant(const core::Scorer& scorer, const QString& path)
 {
@@ -99,34 +27,16 @@ int scoreApplicant(const core::Scorer& scorer, const QString& path)
             QStringLiteral("credit-risk score: cannot read %1: %2").arg(path, file.errorString()));
         return kExitRefused;
     }
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject()) {
-        printError(QStringLiteral("credit-risk score: %1: not a JSON object of attribute → "
-                                  "value (%2 at offset %3)")
-                       .arg(path, error.errorString())
-                       .arg(error.offset));
+    core::Applicant applicant;
+    try {
+        applicant = core::readApplicantJson(file.readAll().toStdString());
+    } catch (const std::invalid_argument& error) {
+        printError(
+            QStringLiteral("credit-risk score: %1: %2").arg(path, QString::fromUtf8(error.what())));
         return kExitRefused;
     }
-    core::Applicant applicant;
-    const QJsonObject object = document.object();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const QJsonValue value = it.value();
-        QString text;
-        if (value.isDouble()) {
-            text = QString::number(value.toDouble(), 'g', 17);
-        } else if (value.isString()) {
-            text = value.toString();
-        } else if (!value.isNull()) {
-            printError(QStringLiteral("credit-risk score: %1: field '%2' must be a string or a "
-                                      "number")
-                           .arg(path, it.key()));
-            return kExitRefused;
-        }
-        applicant[it.key().toStdString()] = text.toStdString();
-    }
     const core::ScoreResult result = scorer.score(applicant);
-    printOut(resultJson(scorer, result));
+    printOut(core::scoreResultJson(scorer.settings(), result));
     if (!result.valid()) {
         for (const core::FieldIssue& issue : result.errors) {
             printError(QStringLiteral("credit-risk score: %1: %2")
@@ -195,8 +105,8 @@ int runScore(const QStringList& arguments)
         {QStringLiteral("model"), QStringLiteral("Model bundle written by 'train'."),
          QStringLiteral("MODEL")},
         {QStringLiteral("input"),
-         QStringLiteral("CSV of applicants (header with the model's "
-                        "columns)."),
+         QStringLiteral("Applicants to score: CSV, ARFF or german.data, read as File > Open "
+                        "reads them (the model's columns; others are copied through)."),
          QStringLiteral("FILE")},
         {QStringLiteral("output"), QStringLiteral("CSV to write (input columns + scores)."),
          QStringLiteral("FILE")},

@@ -5,11 +5,11 @@
 #include "cli_support.h"
 
 #include "common/atomic_file.h"
-#include "common/json_writer.h"
 #include "data/data_error.h"
 #include "data/dataset_reader.h"
 #include "io/model_bundle.h"
 #include "io/params_file.h"
+#include "train/leaderboard_json.h"
 #include "train/training_job.h"
 
 #include <QCommandLineParser>
@@ -94,104 +94,6 @@ private:
     std::size_t m_lastWidth = 0;
     bool m_drawn = false;
 };
-
-void writeParams(core::JsonWriter& w, const core::ParamMap& params)
-{
-    w.beginObject();
-    for (const auto& [name, value] : params) {
-        w.key(name);
-        std::visit(
-            [&](const auto& v) {
-                using T = std::decay_t<decltype(v)>;
-                if constexpr (std::is_same_v<T, std::string>) {
-                    w.value(std::string_view(v));
-                } else {
-                    w.value(v);
-                }
-            },
-            value);
-    }
-    w.endObject();
-}
-
-std::string leaderboardJson(const core::TrainingResult& result)
-{
-    core::JsonWriter w;
-    w.beginObject();
-    w.key("best").value(result.bestAlgorithm);
-    w.key("objective").value(core::searchObjectiveName(result.params.objective));
-    w.key("note").value(
-        "auc_mean and the other cross-validated figures are those of the configuration the "
-        "search selected on these same folds, so they are optimistic; nested_* figures (when "
-        "present) come from nested cross-validation and are not.");
-    w.key("folds").value(static_cast<std::int64_t>(result.params.folds));
-    w.key("repeats").value(static_cast<std::int64_t>(result.params.repeats));
-    w.key("trials").value(static_cast<std::int64_t>(result.params.trials));
-    w.key("seed").value(static_cast<std::uint64_t>(result.params.seed));
-    w.key("calibration").value(core::calibrationMethodName(result.params.calibration));
-    w.key("encoding")
-        .value(result.params.features.encoding == core::CategoricalEncoding::Woe ? "woe"
-                                                                                 : "onehot");
-    w.key("cost").beginObject();
-    w.key("bad_accepted").value(result.params.costs.badAccepted);
-    w.key("good_rejected").value(result.params.costs.goodRejected);
-    w.endObject();
-    w.key("nested").value(result.params.nested);
-    w.key("cancelled").value(result.cancelled);
-    w.key("seconds").value(result.seconds);
-    w.key("models").beginArray();
-    for (const core::LeaderboardRow& row : result.leaderboard) {
-        w.beginObject();
-        w.key("algorithm").value(row.algorithm);
-        w.key("name").value(row.displayName);
-        w.key("params");
-        writeParams(w, row.params);
-        w.key("trials").value(static_cast<std::int64_t>(row.trialsRun));
-        w.key("auc_mean").value(row.aucMean);
-        w.key("auc_sd").value(row.aucSd);
-        w.key("ap").value(row.ap);
-        w.key("ks").value(row.ks);
-        w.key("gini").value(row.gini);
-        w.key("brier").value(row.brier);
-        w.key("log_loss").value(row.logLoss);
-        w.key("brier_uncalibrated").value(row.brierRaw);
-        w.key("log_loss_uncalibrated").value(row.logLossRaw);
-        w.key("expected_cost").value(row.expectedCost);
-        w.key("expected_cost_empirical_threshold").value(row.expectedCostEmpirical);
-        w.key("expected_cost_platt_bayes_threshold").value(row.expectedCostPlattBayes);
-        w.key("cost_threshold").value(row.costThreshold);
-        w.key("fit_seconds").value(row.fitSeconds);
-        if (result.params.nested) {
-            w.key("nested_auc_mean").value(row.nestedAucMean);
-            w.key("nested_auc_sd").value(row.nestedAucSd);
-            w.key("nested_expected_cost").value(row.nestedExpectedCost);
-        }
-        w.key("folds").beginArray();
-        for (const core::FoldScores& f : row.folds) {
-            w.beginObject();
-            w.key("repeat").value(static_cast<std::int64_t>(f.repeat));
-            w.key("fold").value(static_cast<std::int64_t>(f.fold));
-            w.key("auc").value(f.auc);
-            w.key("ap").value(f.ap);
-            w.key("ks").value(f.ks);
-            w.key("brier").value(f.brier);
-            w.key("log_loss").value(f.logLoss);
-            w.key("expected_cost").value(f.expectedCost);
-            w.key("threshold").value(f.threshold);
-            w.endObject();
-        }
-        w.endArray();
-        w.endObject();
-    }
-    w.endArray();
-    w.key("warnings").beginArray();
-    for (const std::string& warning : result.warnings) {
-        w.value(warning);
-    }
-    w.endArray();
-    w.endObject();
-    return w.str() + "\n";
-}
 
 std::string leaderboardTable(const core::TrainingResult& result)
 {
@@ -396,7 +298,7 @@ int runTrain(const QStringList& arguments)
         }
         if (parser.isSet(QStringLiteral("leaderboard"))) {
             core::writeFileAtomically(parser.value(QStringLiteral("leaderboard")).toStdString(),
-                                      leaderboardJson(result));
+                                      core::leaderboardJson(result));
         }
         if (result.cancelled) {
             printOut(leaderboardTable(result));

@@ -8,22 +8,29 @@
 
 namespace credit::core {
 
-std::string csvField(std::string_view text)
+void appendCsvField(std::string& out, std::string_view text)
 {
     const bool needsQuotes = text.empty() || text == "NA" || text == "?" ||
                              text.find_first_of(",;\t\"\r\n") != std::string_view::npos ||
                              text.front() == ' ' || text.back() == ' ';
     if (!needsQuotes) {
-        return std::string(text);
+        out += text;
+        return;
     }
-    std::string out = "\"";
-    for (char c : text) {
+    out += '"';
+    for (const char c : text) {
         out += c;
         if (c == '"') {
             out += '"';
         }
     }
     out += '"';
+}
+
+std::string csvField(std::string_view text)
+{
+    std::string out;
+    appendCsvField(out, text);
     return out;
 }
 

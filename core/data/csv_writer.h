@@ -24,7 +24,11 @@ namespace credit::core {
 /// schema: levels are rebuilt in order of first appearance, unused levels vanish).
 void writeCsv(const Dataset& dataset, const std::string& path);
 
-/// One CSV field, quoted per the rules above.
+/// One CSV field, quoted per the rules above: the one field quoter of the engine (batch
+/// scoring output, the UI's table export).
 std::string csvField(std::string_view text);
+
+/// csvField(text) appended to `out`, without a temporary string (for writers of many fields).
+void appendCsvField(std::string& out, std::string_view text);
 
 } // namespace credit::core

@@ -34,7 +34,7 @@ std::string_view firstContentLine(std::string_view text)
     std::size_t pos = 0;
     while (pos < text.size()) {
         const std::size_t end = std::min(text.find('\n', pos), text.size());
-        const std::string_view line = detail::trimBlanks(text.substr(pos, end - pos));
+        const std::string_view line = trimBlanks(text.substr(pos, end - pos));
         pos = end + 1;
         if (!line.empty() && line != "\r" && line.front() != '%') {
             return line;
@@ -201,8 +201,12 @@ void checkDeclaredCategorical(const detail::ParsedTable& table,
 
 } // namespace
 
-ReadResult parseDataset(std::string_view text, const std::string& sourceName,
-                        const ReadOptions& options)
+namespace {
+
+// The checks and the format dispatch every read shares; the table is untouched by the target
+// rules of Dataset::create.
+TableReadResult parseTableText(std::string_view text, const std::string& sourceName,
+                               const ReadOptions& options)
 {
     if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
         text.remove_prefix(kUtf8Bom.size());
@@ -221,7 +225,7 @@ ReadResult parseDataset(std::string_view text, const std::string& sourceName,
         throw DataError(sourceName, 0, {}, "the file is empty");
     }
 
-    ReadResult result;
+    TableReadResult result;
     result.format =
         options.format == FileFormat::Auto ? chooseFormat(text, sourceName) : options.format;
     detail::ParsedTable table;
@@ -241,6 +245,19 @@ ReadResult parseDataset(std::string_view text, const std::string& sourceName,
     if (result.format != FileFormat::Csv) {
         checkDeclaredCategorical(table, options.categoricalColumns, sourceName);
     }
+    result.columns = std::move(table.columns);
+    result.warnings = std::move(table.warnings);
+    return result;
+}
+
+} // namespace
+
+ReadResult parseDataset(std::string_view text, const std::string& sourceName,
+                        const ReadOptions& options)
+{
+    TableReadResult table = parseTableText(text, sourceName, options);
+    ReadResult result;
+    result.format = table.format;
     result.dataset = Dataset::create(std::move(table.columns), options.target, sourceName);
     result.warnings = std::move(table.warnings);
     for (std::string& warning : columnWarnings(result.dataset)) {
@@ -254,6 +271,23 @@ ReadResult readDataset(const std::string& path, const ReadOptions& options)
     const FileBytes bytes = readFileBytes(path);
     return parseDataset(std::string_view(bytes.data.get(), bytes.size),
                         std::filesystem::path(path).filename().string(), options);
+}
+
+TableReadResult readTable(const std::string& path, const ReadOptions& options)
+{
+    const FileBytes bytes = readFileBytes(path);
+    ReadOptions untargeted = options;
+    untargeted.target.column.clear(); // no column is the target: none has to be present
+    return parseTableText(std::string_view(bytes.data.get(), bytes.size),
+                          std::filesystem::path(path).filename().string(), untargeted);
+}
+
+FileFormat detectFormat(std::string_view text, const std::string& sourceName)
+{
+    if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+        text.remove_prefix(kUtf8Bom.size());
+    }
+    return chooseFormat(text, sourceName);
 }
 
 } // namespace credit::core

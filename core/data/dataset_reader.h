@@ -85,6 +85,22 @@ ReadResult readDataset(const std::string& path, const ReadOptions& options = {})
 ReadResult parseDataset(std::string_view text, const std::string& sourceName,
                         const ReadOptions& options = {});
 
+/// The columns of a file without a target, as readDataset reads and types them (same formats,
+/// checks and messages), for files of applicants to score, which may have no outcome column:
+/// no column is required, a missing value is allowed in any column, and the class rules of
+/// Dataset::create do not apply. Warnings are the parser's only (no per-column remarks).
+struct TableReadResult
+{
+    std::vector<Column> columns;
+    FileFormat format = FileFormat::Arff;
+    std::vector<std::string> warnings;
+};
+TableReadResult readTable(const std::string& path, const ReadOptions& options = {});
+
+/// The format FileFormat::Auto would read `text` as, `sourceName` giving the extension (the
+/// rule on FileFormat::Auto; a leading BOM is skipped). Cheap: looks at the first line only.
+FileFormat detectFormat(std::string_view text, const std::string& sourceName);
+
 /// Lower-case name of a format ("arff", "csv", "german.data").
 std::string formatName(FileFormat format);
 

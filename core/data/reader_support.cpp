@@ -128,6 +128,24 @@ NumberStatus parseNumber(std::string_view text, double& out, bool decimalComma)
     return parseDotted(text, out);
 }
 
+} // namespace credit::core::detail
+
+namespace credit::core {
+
+bool parseFiniteNumber(std::string_view text, double& out)
+{
+    double value = 0.0;
+    if (detail::parseNumber(text, value) != detail::NumberStatus::Ok) {
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+} // namespace credit::core
+
+namespace credit::core::detail {
+
 bool equalsIgnoreCase(std::string_view a, std::string_view b)
 {
     if (a.size() != b.size()) {

@@ -8,6 +8,7 @@
 #include "data/data_error.h"
 #include "data/dataset.h"
 #include "data/dataset_reader.h"
+#include "data/text_values.h"
 
 #include <cstdint>
 #include <cstring>
@@ -47,20 +48,6 @@ enum class NumberStatus
 /// With `decimalComma`, a single ',' is accepted as the decimal mark when there is no '.'.
 /// A value that underflows (1e-999) becomes ±0.
 NumberStatus parseNumber(std::string_view text, double& out, bool decimalComma = false);
-
-/// `text` without leading and trailing spaces and tabs.
-inline std::string_view trimBlanks(std::string_view text)
-{
-    std::size_t begin = 0;
-    std::size_t end = text.size();
-    while (begin < end && (text[begin] == ' ' || text[begin] == '\t')) {
-        ++begin;
-    }
-    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) {
-        --end;
-    }
-    return text.substr(begin, end - begin);
-}
 
 /// ASCII case-insensitive equality.
 bool equalsIgnoreCase(std::string_view a, std::string_view b);

@@ -16,7 +16,7 @@ constexpr std::string_view kForms = "use >24, >=24, <24, <=24, =24 or a range su
 
 bool readNumber(std::string_view text, double& out)
 {
-    text = detail::trimBlanks(text);
+    text = trimBlanks(text);
     return !text.empty() && detail::parseNumber(text, out) == detail::NumberStatus::Ok;
 }
 
@@ -61,7 +61,7 @@ bool NumericCondition::matches(double value) const
 RowFilterQuery RowFilterQuery::parse(std::string_view text)
 {
     RowFilterQuery query;
-    text = detail::trimBlanks(text);
+    text = trimBlanks(text);
     query.text = std::string(text);
     if (text.empty()) {
         return query;

@@ -2,30 +2,17 @@
 // SPDX-License-Identifier: MIT
 #include "eval/bootstrap.h"
 
+#include "common/bootstrap_sampler.h"
 #include "eval/input_checks.h"
 #include "eval/roc_curve.h"
 
 #include <algorithm>
 #include <cmath>
-#include <random>
 #include <stdexcept>
 
 namespace credit::core {
 
 namespace {
-
-/// Uniform index in [0, n) by rejection: std::uniform_int_distribution is implementation
-/// defined, this is not, so a seed gives the same resamples with every standard library.
-std::size_t uniformIndex(std::mt19937_64& rng, std::size_t n)
-{
-    const std::uint64_t range = std::uint64_t(n);
-    const std::uint64_t limit = std::mt19937_64::max() - std::mt19937_64::max() % range;
-    std::uint64_t draw = rng();
-    while (draw >= limit) {
-        draw = rng();
-    }
-    return std::size_t(draw % range);
-}
 
 } // namespace
 
@@ -80,27 +67,18 @@ BootstrapInterval bootstrapInterval(std::span<const double> scores,
     }
     result.estimate = metric(scores, labels);
 
-    // Strata: row indices per class (stratified), or all rows as one stratum.
-    std::vector<std::vector<std::size_t>> strata(params.stratified ? 2 : 1);
-    for (std::size_t i = 0; i < scores.size(); ++i) {
-        strata[params.stratified ? labels[i] : 0].push_back(i);
-    }
-
+    const BootstrapSampler sampler(labels, params.stratified, params.seed);
     const std::size_t n = scores.size();
+    std::vector<std::size_t> rows;
     std::vector<double> sampleScores(n);
     std::vector<std::uint8_t> sampleLabels(n);
     std::vector<double> values;
     values.reserve(params.resamples);
-    std::mt19937_64 rng(params.seed);
     for (std::size_t b = 0; b < params.resamples; ++b) {
-        std::size_t out = 0;
-        for (const auto& stratum : strata) {
-            for (std::size_t j = 0; j < stratum.size(); ++j) {
-                const std::size_t row = stratum[uniformIndex(rng, stratum.size())];
-                sampleScores[out] = scores[row];
-                sampleLabels[out] = labels[row];
-                ++out;
-            }
+        sampler.draw(b, rows);
+        for (std::size_t j = 0; j < n; ++j) {
+            sampleScores[j] = scores[rows[j]];
+            sampleLabels[j] = labels[rows[j]];
         }
         const double value = metric(sampleScores, sampleLabels);
         if (std::isfinite(value)) {

@@ -52,8 +52,8 @@ using SampleMetric =
 
 /// Percentile bootstrap interval of `metric` on (scores, labels).
 ///
-/// - Deterministic: resample b draws its rows from std::mt19937_64 seeded with `params.seed`
-///   (a generator the standard fully specifies) by rejection sampling, so results do not
+/// - Deterministic: resample b draws its rows with common/bootstrap_sampler.h (its own
+///   SeededRandom, child seed deriveSeed(params.seed, "bootstrap", b)), so results do not
 ///   depend on the platform's distribution classes.
 /// - Quantiles interpolate linearly between order statistics (Hyndman & Fan type 7, the R and
 ///   NumPy default).

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "explain/attribute_glossary.h"
 
+#include "data/text_values.h"
+
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -206,20 +207,10 @@ std::string bandSentence(std::string_view value)
     return {};
 }
 
+// The engine's number syntax (data/text_values.h), blanks around the value allowed.
 bool parseNumber(std::string_view text, double& out)
 {
-    while (!text.empty() && text.front() == ' ') {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && text.back() == ' ') {
-        text.remove_suffix(1);
-    }
-    if (!text.empty() && text.front() == '+') {
-        text.remove_prefix(1);
-    }
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), out);
-    return !text.empty() && result.ec == std::errc() && result.ptr == text.data() + text.size() &&
-           std::isfinite(out);
+    return parseFiniteNumber(trimBlanks(text), out);
 }
 
 } // namespace

@@ -11,9 +11,12 @@
 
 #include "common/atomic_file.h"
 #include "data/csv_writer.h"
+#include "data/dataset_reader.h"
+#include "data/text_values.h"
 #include "explain/attribute_glossary.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -21,7 +24,10 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string_view>
@@ -34,45 +40,6 @@ namespace {
 constexpr std::size_t kNone = std::size_t(-1);
 /// Sentences cached per attribute; beyond this many distinct values they are built per row.
 constexpr std::size_t kSentenceCacheSize = 1 << 16;
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
-// Same syntax as Scorer::validate and FeaturePipeline::transformOne.
-bool parseNumber(std::string_view s, double& out)
-{
-    const auto result = std::from_chars(s.data(), s.data() + s.size(), out);
-    return !s.empty() && result.ec == std::errc() && result.ptr == s.data() + s.size() &&
-           std::isfinite(out);
-}
-
-// csvField() appended in place, without a temporary string.
-void appendCsvField(std::string& out, std::string_view text)
-{
-    const bool needsQuotes = text.empty() || text == "NA" || text == "?" ||
-                             text.find_first_of(",;\t\"\r\n") != std::string_view::npos ||
-                             text.front() == ' ' || text.back() == ' ';
-    if (!needsQuotes) {
-        out += text;
-        return;
-    }
-    out += '"';
-    for (const char c : text) {
-        out += c;
-        if (c == '"') {
-            out += '"';
-        }
-    }
-    out += '"';
-}
 
 // printf("%.*f") output, which std::to_chars with a precision is specified to reproduce.
 void appendFixed(std::string& out, double value, int precision)
@@ -165,7 +132,7 @@ public:
                        text[end] != '\n') {
                     ++end;
                 }
-                fields.push_back(trimmed(std::string_view(text + pos, end - pos)));
+                fields.push_back(trimBlanks(std::string_view(text + pos, end - pos)));
                 pos = end;
             }
             if (pos < size && text[pos] == delimiter) {
@@ -219,6 +186,121 @@ char sniffDelimiter(std::string_view header)
     return candidates[best];
 }
 
+/// Where the records come from: a CSV file tokenised in place, or a file of another format
+/// read by the readers of File ▸ Open (data/dataset_reader.h) and replayed as text.
+class RecordSource
+{
+public:
+    virtual ~RecordSource() = default;
+    const std::vector<std::string>& header() const { return m_header; }
+    /// "line" (physical CSV lines) or "row" (data rows of a file read whole), for messages.
+    virtual const char* recordWord() const = 0;
+    /// Appends the fields of the next record; false at the end (see RecordReader::next).
+    virtual bool next(std::vector<std::string_view>& fields, std::deque<std::string>& storage,
+                      std::size_t& line) = 0;
+    /// Share of the input consumed, in [0, 1].
+    virtual double fraction() const = 0;
+
+protected:
+    std::vector<std::string> m_header;
+};
+
+/// CSV: the file text is tokenised where it lies; the header is its first record.
+class CsvSource : public RecordSource
+{
+public:
+    explicit CsvSource(const std::string& path) : m_text(readWholeFile(path)), m_body(m_text)
+    {
+        if (m_body.substr(0, 3) == "\xEF\xBB\xBF") {
+            m_body.remove_prefix(3);
+        }
+        m_reader.emplace(m_body, sniffDelimiter(m_body));
+        std::vector<std::string_view> views;
+        std::deque<std::string> storage;
+        std::size_t line = 0;
+        if (!m_reader->next(views, storage, line)) {
+            throw std::invalid_argument(path + ": the file is empty (no header)");
+        }
+        m_header.assign(views.begin(), views.end());
+    }
+    const char* recordWord() const override { return "line"; }
+    bool next(std::vector<std::string_view>& fields, std::deque<std::string>& storage,
+              std::size_t& line) override
+    {
+        return m_reader->next(fields, storage, line);
+    }
+    double fraction() const override
+    {
+        return m_body.empty() ? 1.0 : double(m_reader->position()) / double(m_body.size());
+    }
+
+private:
+    std::string m_text;
+    std::string_view m_body;
+    std::optional<RecordReader> m_reader;
+};
+
+/// ARFF or german.data: the columns as readTable types them; each value replayed as the text
+/// Column::text gives (level label, shortest round-trip number, "" when missing), so a file
+/// scores exactly as the same data written as CSV (data/csv_writer.h) does.
+class TableSource : public RecordSource
+{
+public:
+    explicit TableSource(TableReadResult table) : m_columns(std::move(table.columns))
+    {
+        for (const Column& column : m_columns) {
+            m_header.push_back(column.name());
+        }
+        m_rows = m_columns.empty() ? 0 : m_columns.front().size();
+    }
+    const char* recordWord() const override { return "row"; }
+    bool next(std::vector<std::string_view>& fields, std::deque<std::string>& storage,
+              std::size_t& line) override
+    {
+        if (m_row >= m_rows) {
+            return false;
+        }
+        for (const Column& column : m_columns) {
+            if (column.isMissing(m_row)) {
+                fields.emplace_back();
+            } else if (column.isNumeric()) {
+                fields.emplace_back(storage.emplace_back(column.text(m_row)));
+            } else {
+                fields.emplace_back(column.schema.levels[std::size_t(column.codes[m_row])]);
+            }
+        }
+        line = ++m_row; // 1-based data row
+        return true;
+    }
+    double fraction() const override { return m_rows == 0 ? 1.0 : double(m_row) / double(m_rows); }
+
+private:
+    std::vector<Column> m_columns;
+    std::size_t m_rows = 0;
+    std::size_t m_row = 0;
+};
+
+/// The same format rule as File ▸ Open (FileFormat::Auto): CSV streams through the tokeniser,
+/// ARFF and german.data go through their readers.
+std::unique_ptr<RecordSource> openSource(const std::string& path)
+{
+    std::string head(64 * 1024, '\0');
+    {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            throw std::runtime_error(path + ": cannot open (" + std::strerror(errno) + ")");
+        }
+        in.read(head.data(), std::streamsize(head.size()));
+        head.resize(std::size_t(in.gcount()));
+    }
+    if (detectFormat(head, path) == FileFormat::Csv) {
+        return std::make_unique<CsvSource>(path);
+    }
+    ReadOptions options;
+    options.format = detectFormat(head, path);
+    return std::make_unique<TableSource>(readTable(path, options));
+}
+
 /// What every chunk needs, resolved once per file from the header and the scorer.
 struct Plan
 {
@@ -245,6 +327,7 @@ struct Plan
     std::vector<std::size_t> valueField; ///< per pipeline attribute: its field, or kNone
     std::vector<std::string> grades;     ///< grade names, CSV-quoted
     std::size_t reasons = 0;
+    std::string recordWord = "line"; ///< how messages name a record ("line 12", "row 11")
 };
 
 /// One chunk of input records and its formatted output.
@@ -254,7 +337,6 @@ struct Chunk
     std::vector<std::size_t> starts;      ///< record i: fields[starts[i], starts[i + 1])
     std::vector<std::size_t> lines;
     std::deque<std::string> storage;
-    std::size_t endPosition = 0; ///< reader position after the last record
     std::string out;
     std::size_t scored = 0;
     std::size_t rejected = 0;
@@ -294,10 +376,12 @@ struct Worker
         sentences;
 };
 
-void appendIssue(std::string& text, std::size_t line, std::string_view message)
+void appendIssue(std::string& text, std::string_view word, std::size_t line,
+                 std::string_view message)
 {
     if (text.empty()) {
-        text = "line ";
+        text = word;
+        text += ' ';
         appendNumber(text, line);
         text += ": ";
     } else {
@@ -313,27 +397,26 @@ bool checkRow(const Plan& plan, const std::string_view* fields, std::size_t line
 {
     for (std::size_t k = 0; k < plan.fields.size(); ++k) {
         const Plan::Field& field = plan.fields[k];
-        const std::string_view text = trimmed(fields[field.column]);
+        const std::string_view text = trimBlanks(fields[field.column]);
         if (text.empty()) {
-            appendIssue(error, line, field.name + ": a value is required");
+            appendIssue(error, plan.recordWord, line, field.name + ": a value is required");
             continue;
         }
         if (field.numeric) {
             double value = 0.0;
-            if (!parseNumber(text, value)) {
-                appendIssue(error, line,
+            if (!parseFiniteNumber(text, value)) {
+                appendIssue(error, plan.recordWord, line,
                             field.name + ": '" + std::string(text) + "' is not a number");
                 continue;
             }
             values[k] = value;
             if (value < 0.0 && field.nonNegative) {
-                appendIssue(error, line,
-                            field.name + ": must not be negative (got " + std::string(text) +
-                                ")");
+                appendIssue(error, plan.recordWord, line,
+                            field.name + ": must not be negative (got " + std::string(text) + ")");
             }
         } else if (std::find(field.levels.begin(), field.levels.end(), text) ==
                    field.levels.end()) {
-            appendIssue(error, line,
+            appendIssue(error, plan.recordWord, line,
                         field.name + ": unknown category '" + std::string(text) +
                             "' (expected one of " + field.levelList + ")");
         }
@@ -345,7 +428,7 @@ bool checkRow(const Plan& plan, const std::string_view* fields, std::size_t line
         double value = 0.0;
         if (plan.fields[range.field].numeric) {
             value = values[range.field];
-        } else if (!parseNumber(trimmed(fields[plan.fields[range.field].column]), value)) {
+        } else if (!parseFiniteNumber(trimBlanks(fields[plan.fields[range.field].column]), value)) {
             continue;
         }
         if (value < range.low || value > range.high) {
@@ -379,7 +462,7 @@ void scoreChunk(const Scorer& scorer, const Plan& plan, Chunk& chunk, Worker& w)
         const std::size_t count = chunk.starts[i + 1] - chunk.starts[i];
         const std::string_view* fields = chunk.fields.data() + chunk.starts[i];
         if (count != plan.columns) {
-            error = "line ";
+            error = plan.recordWord + ' ';
             appendNumber(error, chunk.lines[i]);
             error += ": expected ";
             appendNumber(error, plan.columns);
@@ -392,7 +475,7 @@ void scoreChunk(const Scorer& scorer, const Plan& plan, Chunk& chunk, Worker& w)
         }
         w.good.push_back(i);
         for (const Plan::Field& field : plan.fields) {
-            w.cells.push_back(trimmed(fields[field.column]));
+            w.cells.push_back(trimBlanks(fields[field.column]));
         }
     }
 
@@ -402,7 +485,8 @@ void scoreChunk(const Scorer& scorer, const Plan& plan, Chunk& chunk, Worker& w)
         pipeline.transformTexts(plan.fieldNames, w.cells, w.x, w.transformErrors);
         for (std::size_t g = 0; g < w.good.size(); ++g) {
             if (!w.transformErrors[g].empty()) {
-                appendIssue(w.errors[w.good[g]], chunk.lines[w.good[g]], w.transformErrors[g]);
+                appendIssue(w.errors[w.good[g]], plan.recordWord, chunk.lines[w.good[g]],
+                            w.transformErrors[g]);
             }
         }
         modelPd = scorer.model().predictMatrix(w.x);
@@ -490,38 +574,31 @@ BatchScorer::BatchScorer(const Scorer& scorer, BatchScoreParams params)
     }
 }
 
-BatchScoreResult BatchScorer::run() const
-{
-    const auto start = std::chrono::steady_clock::now();
-    std::error_code ec;
-    if (std::filesystem::exists(m_params.outputPath, ec) &&
-        std::filesystem::equivalent(m_params.inputPath, m_params.outputPath, ec)) {
-        throw std::invalid_argument(m_params.outputPath +
-                                    ": the output must not be the input file");
-    }
-    const std::string text = readWholeFile(m_params.inputPath);
-    std::string_view body(text);
-    if (body.substr(0, 3) == "\xEF\xBB\xBF") {
-        body.remove_prefix(3);
-    }
-    RecordReader reader(body, sniffDelimiter(body));
-    std::vector<std::string_view> headerViews;
-    std::deque<std::string> headerStorage;
-    std::size_t headerLine = 0;
-    if (!reader.next(headerViews, headerStorage, headerLine)) {
-        throw std::invalid_argument(m_params.inputPath + ": the file is empty (no header)");
-    }
-    const std::vector<std::string> header(headerViews.begin(), headerViews.end());
+namespace {
 
-    // Column → attribute mapping, once per file.
+// Stage 1: the output must not overwrite the input.
+void checkPaths(const BatchScoreParams& params)
+{
+    std::error_code ec;
+    if (std::filesystem::exists(params.outputPath, ec) &&
+        std::filesystem::equivalent(params.inputPath, params.outputPath, ec)) {
+        throw std::invalid_argument(params.outputPath + ": the output must not be the input file");
+    }
+}
+
+// Stage 2: column → attribute mapping, once per file.
+Plan makePlan(const Scorer& scorer, const RecordSource& source, const BatchScoreParams& params)
+{
+    const std::vector<std::string>& header = source.header();
     Plan plan;
     plan.columns = header.size();
-    plan.reasons = m_params.reasons;
-    const ScoringSettings& settings = m_scorer.settings();
+    plan.reasons = params.reasons;
+    plan.recordWord = source.recordWord();
+    const ScoringSettings& settings = scorer.settings();
     for (const ColumnSchema& schema : settings.fields) {
         const auto it = std::find(header.begin(), header.end(), schema.name);
         if (it == header.end()) {
-            throw std::invalid_argument(m_params.inputPath + ": column '" + schema.name +
+            throw std::invalid_argument(params.inputPath + ": column '" + schema.name +
                                         "' that the model needs is missing from the header");
         }
         Plan::Field field;
@@ -554,86 +631,122 @@ BatchScoreResult BatchScorer::run() const
                                        ": the model extrapolates"});
         }
     }
-    for (const AttributeStats& a : m_scorer.model().pipeline().attributes()) {
+    for (const AttributeStats& a : scorer.model().pipeline().attributes()) {
         plan.valueField.push_back(a.origin == AttributeOrigin::Column ? fieldIndex(a.name)
                                                                       : kNone);
     }
     for (const RiskGrade& grade : settings.grading.grades()) {
         plan.grades.push_back(csvField(grade.name));
     }
+    return plan;
+}
 
+// Stage 3: the output header, the input's columns first.
+void writeHeader(std::ostream& out, const std::vector<std::string>& header, std::size_t reasons)
+{
+    std::string line;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        line += (i ? "," : "") + csvField(header[i]);
+    }
+    line += ",pd,decision,grade,points";
+    for (std::size_t k = 1; k <= reasons; ++k) {
+        line += ",reason_" + std::to_string(k);
+    }
+    line += ",flags,error\r\n";
+    out << line;
+}
+
+// Fills `chunk` with up to `rows` records; false when the source is exhausted.
+bool readChunk(RecordSource& source, std::size_t rows, Chunk& chunk)
+{
+    chunk.clear();
+    std::size_t recordLine = 0;
+    bool more = true;
+    while (chunk.rows() < rows && (more = source.next(chunk.fields, chunk.storage, recordLine))) {
+        chunk.lines.push_back(recordLine);
+        chunk.starts.push_back(chunk.fields.size());
+    }
+    return more;
+}
+
+// Scores chunks [0, filled) at once, one thread each; rethrows the first failure.
+void scoreChunks(const Scorer& scorer, const Plan& plan, std::vector<Chunk>& chunks,
+                 std::vector<Worker>& workers, std::size_t filled)
+{
+    std::vector<std::exception_ptr> failures(filled);
+    auto work = [&](std::size_t c) {
+        try {
+            scoreChunk(scorer, plan, chunks[c], workers[c]);
+        } catch (...) {
+            failures[c] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t c = 1; c < filled; ++c) {
+        pool.emplace_back(work, c);
+    }
+    work(0);
+    for (std::thread& thread : pool) {
+        thread.join();
+    }
+    for (const std::exception_ptr& failure : failures) {
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
+    }
+}
+
+// Stage 4: one chunk per thread at a time: read in order, score in parallel, write in order.
+void scoreAll(const Scorer& scorer, const Plan& plan, const BatchScoreParams& params,
+              RecordSource& source, std::ostream& out, BatchScoreResult& result)
+{
+    const std::size_t threads = std::size_t(params.threads);
+    std::vector<Chunk> chunks(threads);
+    std::vector<Worker> workers(threads);
+    std::vector<double> fractions(threads);
+    bool more = true;
+    while (more) {
+        std::size_t filled = 0;
+        while (filled < threads && more) {
+            more = readChunk(source, params.chunkRows, chunks[filled]);
+            fractions[filled] = source.fraction();
+            filled += chunks[filled].rows() > 0;
+        }
+        if (filled == 0) {
+            break;
+        }
+        scoreChunks(scorer, plan, chunks, workers, filled);
+        for (std::size_t c = 0; c < filled; ++c) {
+            const Chunk& chunk = chunks[c];
+            out.write(chunk.out.data(), std::streamsize(chunk.out.size()));
+            result.rows += chunk.rows();
+            result.scored += chunk.scored;
+            result.failed += chunk.rows() - chunk.scored;
+            result.rejected += chunk.rejected;
+            result.outOfRange += chunk.outOfRange;
+            ProgressEvent event;
+            event.stage = "scoring";
+            event.done = result.rows;
+            event.fraction = fractions[c];
+            if (!report(params.progress, event)) {
+                throw Cancelled{};
+            }
+        }
+    }
+}
+
+} // namespace
+
+BatchScoreResult BatchScorer::run() const
+{
+    const auto start = std::chrono::steady_clock::now();
+    checkPaths(m_params);
+    const std::unique_ptr<RecordSource> source = openSource(m_params.inputPath);
+    const Plan plan = makePlan(m_scorer, *source, m_params);
     BatchScoreResult result;
     writeFileAtomically(m_params.outputPath, [&](std::ostream& out) {
-        std::string line;
-        for (std::size_t i = 0; i < header.size(); ++i) {
-            line += (i ? "," : "") + csvField(header[i]);
-        }
-        line += ",pd,decision,grade,points";
-        for (std::size_t k = 1; k <= m_params.reasons; ++k) {
-            line += ",reason_" + std::to_string(k);
-        }
-        line += ",flags,error\r\n";
-        out << line;
-
-        // One chunk per thread at a time: read in order, score in parallel, write in order.
-        const std::size_t threads = std::size_t(m_params.threads);
-        std::vector<Chunk> chunks(threads);
-        std::vector<Worker> workers(threads);
-        bool more = true;
-        while (more) {
-            std::size_t filled = 0;
-            while (filled < threads && more) {
-                Chunk& chunk = chunks[filled];
-                chunk.clear();
-                std::size_t recordLine = 0;
-                while (chunk.rows() < m_params.chunkRows &&
-                       (more = reader.next(chunk.fields, chunk.storage, recordLine))) {
-                    chunk.lines.push_back(recordLine);
-                    chunk.starts.push_back(chunk.fields.size());
-                }
-                chunk.endPosition = reader.position();
-                filled += chunk.rows() > 0;
-            }
-            if (filled == 0) {
-                break;
-            }
-            std::vector<std::exception_ptr> failures(filled);
-            auto work = [&](std::size_t c) {
-                try {
-                    scoreChunk(m_scorer, plan, chunks[c], workers[c]);
-                } catch (...) {
-                    failures[c] = std::current_exception();
-                }
-            };
-            std::vector<std::thread> pool;
-            for (std::size_t c = 1; c < filled; ++c) {
-                pool.emplace_back(work, c);
-            }
-            work(0);
-            for (std::thread& thread : pool) {
-                thread.join();
-            }
-            for (std::size_t c = 0; c < filled; ++c) {
-                if (failures[c]) {
-                    std::rethrow_exception(failures[c]);
-                }
-                const Chunk& chunk = chunks[c];
-                out.write(chunk.out.data(), std::streamsize(chunk.out.size()));
-                result.rows += chunk.rows();
-                result.scored += chunk.scored;
-                result.failed += chunk.rows() - chunk.scored;
-                result.rejected += chunk.rejected;
-                result.outOfRange += chunk.outOfRange;
-                ProgressEvent event;
-                event.stage = "scoring";
-                event.done = result.rows;
-                event.fraction =
-                    body.empty() ? 1.0 : double(chunk.endPosition) / double(body.size());
-                if (!report(m_params.progress, event)) {
-                    throw Cancelled{};
-                }
-            }
-        }
+        writeHeader(out, source->header(), m_params.reasons);
+        scoreAll(m_scorer, plan, m_params, *source, out, result);
     });
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -13,7 +13,7 @@ namespace credit::core {
 
 struct BatchScoreParams
 {
-    std::string inputPath;  ///< CSV with a header naming the model's fields (other columns kept)
+    std::string inputPath;  ///< CSV, ARFF or german.data naming the model's fields (others kept)
     std::string outputPath; ///< CSV to write; must differ from inputPath
     std::size_t reasons = 3;     ///< reason_1 … reason_N columns, in [0, 10]; default 3
     std::size_t chunkRows = 4096; ///< rows scored per model call; >= 1
@@ -31,11 +31,18 @@ struct BatchScoreResult
     double seconds = 0.0;
 };
 
-/// Scores every record of a CSV file into another CSV file, row by row, never stopping at a
-/// bad row.
+/// Scores every record of a data file into a CSV file, row by row, never stopping at a bad
+/// row.
 ///
-/// Input: comma-, semicolon- or TAB-separated (the most frequent of the three on the header
-/// line), RFC 4180 quoting, LF or CRLF, UTF-8 (a BOM is skipped); blank lines are skipped.
+/// Input: every format File ▸ Open reads, chosen by the same rule (FileFormat::Auto of
+/// data/dataset_reader.h).
+/// - CSV streams record by record: comma-, semicolon- or TAB-separated (the most frequent of
+///   the three on the header line), RFC 4180 quoting, LF or CRLF, UTF-8 (a BOM is skipped);
+///   blank lines are skipped; messages name the physical line ("line 12: …").
+/// - ARFF and german.data go through readTable (the readers of File ▸ Open, no outcome column
+///   required): a file they refuse is refused with their DataError; each value is replayed as
+///   its text (Column::text), so the output equals that of the same data written as CSV by
+///   writeCsv, row for row; messages name the data row ("row 11: …").
 /// The header must name every field of the model (other columns, e.g. the outcome, are copied
 /// through and otherwise ignored), else std::invalid_argument naming the file and the column.
 ///
@@ -51,9 +58,9 @@ struct BatchScoreResult
 /// Cancelled when the sink says stop (the output is then not written).
 /// Results equal Scorer::score row by row, whatever chunkRows and threads (chunks are written
 /// in input order).
-/// Cost: the input is read whole into memory. Columns are resolved once per file; each chunk
-/// is validated by column index, transformed into one design matrix
-/// (FeaturePipeline::transformTexts) and goes through the model and its explanation
+/// Cost: the input is read whole into memory (ARFF and german.data as typed columns). Columns are
+/// resolved once per file; each chunk is validated by column index, transformed into one design
+/// matrix (FeaturePipeline::transformTexts) and goes through the model and its explanation
 /// (AttributeExplainer) in one call each. About 1 million German Credit rows in 4 CPU seconds
 /// with logistic regression; tree models are dominated by TreeSHAP, the SVM and ensembles with
 /// it by its Shapley values (milliseconds a row); explanations are skipped when reasons is 0.

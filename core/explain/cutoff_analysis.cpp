@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: MIT
 #include "explain/cutoff_analysis.h"
 
+#include "common/bootstrap_sampler.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <random>
 #include <stdexcept>
 
 namespace credit::core {
@@ -234,25 +235,13 @@ BootstrapInterval CutoffAnalysis::optimumSpread(std::size_t resamples, std::uint
     interval.confidence = confidence;
     interval.resamples = resamples;
     interval.estimate = optimum().threshold;
-    std::vector<std::size_t> goods;
-    std::vector<std::size_t> bads;
-    for (std::size_t i = 0; i < m_pd.size(); ++i) {
-        (m_labels[i] ? bads : goods).push_back(i);
-    }
     if (m_pd.empty() || resamples == 0) {
         interval.warnings.push_back("no rows or no resamples: no interval");
         return interval;
     }
-    std::mt19937_64 engine(seed);
-    // Rejection sampling keeps the draws platform-independent (see eval/bootstrap.h).
-    auto draw = [&](std::size_t bound) {
-        const std::uint64_t limit = engine.max() - engine.max() % bound;
-        std::uint64_t v = engine();
-        while (v >= limit) {
-            v = engine();
-        }
-        return std::size_t(v % bound);
-    };
+    // The engine's bootstrap draws (goods, then bads, each keeping its count).
+    const BootstrapSampler sampler(m_labels, true, seed);
+    std::vector<std::size_t> rows;
     std::vector<double> thresholds;
     std::vector<double> pd(m_pd.size());
     std::vector<std::uint8_t> labels(m_pd.size());
@@ -261,15 +250,13 @@ BootstrapInterval CutoffAnalysis::optimumSpread(std::size_t resamples, std::uint
     params.populationBadRate = CutoffParams::kNaN; // PDs below are already on the population scale
     params.sampleBadRate = CutoffParams::kNaN;
     for (std::size_t b = 0; b < resamples; ++b) {
-        std::size_t j = 0;
-        for (const auto* group : {&goods, &bads}) {
-            for (std::size_t k = 0; k < group->size(); ++k, ++j) {
-                const std::size_t i = (*group)[draw(group->size())];
-                pd[j] = m_pd[i];
-                labels[j] = m_labels[i];
-                if (m_hasAmounts) {
-                    amounts[j] = m_amounts[i];
-                }
+        sampler.draw(b, rows);
+        for (std::size_t j = 0; j < rows.size(); ++j) {
+            const std::size_t i = rows[j];
+            pd[j] = m_pd[i];
+            labels[j] = m_labels[i];
+            if (m_hasAmounts) {
+                amounts[j] = m_amounts[i];
             }
         }
         CutoffAnalysis resample(pd, labels, amounts, params);

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "explain/interventional_shapley.h"
 
+#include "common/seeded_random.h"
 #include "models/svm_model.h"
-#include "train/seeded_random.h"
 
 #include <algorithm>
 #include <bit>

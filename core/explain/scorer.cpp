@@ -2,37 +2,18 @@
 // SPDX-License-Identifier: MIT
 #include "explain/scorer.h"
 
+#include "data/text_values.h"
 #include "eval/cost_analysis.h"
 #include "explain/attribute_glossary.h"
 #include "io/model_bundle.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <stdexcept>
 #include <string_view>
 
 namespace credit::core {
 namespace {
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
-// Same syntax as FeaturePipeline::transformOne, so anything accepted here transforms.
-bool parseNumber(std::string_view s, double& out)
-{
-    const auto result = std::from_chars(s.data(), s.data() + s.size(), out);
-    return !s.empty() && result.ec == std::errc() && result.ptr == s.data() + s.size() &&
-           std::isfinite(out);
-}
 
 std::string levelList(const std::vector<std::string>& levels)
 {
@@ -145,14 +126,14 @@ std::vector<FieldIssue> Scorer::validate(const Applicant& applicant) const
     for (const ColumnSchema& field : m_settings.fields) {
         const auto it = applicant.find(field.name);
         const std::string_view text =
-            it == applicant.end() ? std::string_view{} : trimmed(it->second);
+            it == applicant.end() ? std::string_view{} : trimBlanks(it->second);
         if (text.empty()) {
             issues.push_back({field.name, field.name + ": a value is required"});
             continue;
         }
         if (field.type == ColumnType::Numeric) {
             double value = 0.0;
-            if (!parseNumber(text, value)) {
+            if (!parseFiniteNumber(text, value)) {
                 issues.push_back(
                     {field.name, field.name + ": '" + std::string(text) + "' is not a number"});
                 continue;
@@ -177,7 +158,7 @@ std::vector<FieldIssue> Scorer::outOfRange(const Applicant& applicant) const
     for (const auto& [name, range] : m_settings.numericRanges) {
         const auto it = applicant.find(name);
         double value = 0.0;
-        if (it == applicant.end() || !parseNumber(trimmed(it->second), value)) {
+        if (it == applicant.end() || !parseFiniteNumber(trimBlanks(it->second), value)) {
             continue;
         }
         if (value < range.first || value > range.second) {
@@ -340,8 +321,8 @@ std::string Scorer::attributeValue(std::size_t ai, const Matrix& x, Eigen::Index
     const AttributeStats& a = m_model->pipeline().attributes()[ai];
     if (a.origin == AttributeOrigin::Column && applicant) {
         const auto it = applicant->find(a.name);
-        if (it != applicant->end() && !trimmed(it->second).empty()) {
-            return std::string(trimmed(it->second));
+        if (it != applicant->end() && !trimBlanks(it->second).empty()) {
+            return std::string(trimBlanks(it->second));
         }
     }
     // Recover the value from the design row (derived attributes, or rows without texts).

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "features/feature_pipeline.h"
 
+#include "data/text_values.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -568,8 +570,7 @@ DesignMatrix FeaturePipeline::transformOne(const std::map<std::string, std::stri
             return kNaN;
         }
         double v = 0.0;
-        const auto result = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (result.ec != std::errc() || result.ptr != s.data() + s.size() || !std::isfinite(v)) {
+        if (!parseFiniteNumber(s, v)) {
             throw std::invalid_argument("field '" + name + "': '" + std::string(s) +
                                         "' is not a number");
         }
@@ -671,8 +672,7 @@ void FeaturePipeline::transformTexts(const std::vector<std::string>& names,
             return kNaN;
         }
         double v = 0.0;
-        const auto result = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (result.ec != std::errc() || result.ptr != s.data() + s.size() || !std::isfinite(v)) {
+        if (!parseFiniteNumber(s, v)) {
             if (rowErrors[row].empty()) {
                 rowErrors[row] = "field '" + name + "': '" + std::string(s) + "' is not a number";
             }

@@ -2,11 +2,12 @@
 // SPDX-License-Identifier: MIT
 #include "models/ensemble_model.h"
 
+#include "common/seeded_random.h"
+#include "common/stratified_kfold.h"
 #include "models/param_binder.h"
 
 #include <algorithm>
 #include <cmath>
-#include <random>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -45,27 +46,6 @@ double logit(double p)
 {
     p = std::clamp(p, kClip, 1.0 - kClip);
     return std::log(p / (1.0 - p));
-}
-
-// Stratified fold index (0..k-1) for every row, seeded.
-std::vector<std::size_t> stratifiedFolds(const std::vector<std::uint8_t>& y, std::size_t k,
-                                         std::uint64_t seed)
-{
-    std::vector<std::size_t> fold(y.size());
-    std::mt19937_64 rng(seed);
-    for (std::uint8_t cls : {std::uint8_t(0), std::uint8_t(1)}) {
-        std::vector<std::size_t> members;
-        for (std::size_t i = 0; i < y.size(); ++i) {
-            if (y[i] == cls) {
-                members.push_back(i);
-            }
-        }
-        std::shuffle(members.begin(), members.end(), rng);
-        for (std::size_t j = 0; j < members.size(); ++j) {
-            fold[members[j]] = j % k;
-        }
-    }
-    return fold;
 }
 
 Matrix selectRows(const Matrix& x, const std::vector<Eigen::Index>& rows)
@@ -278,7 +258,10 @@ void EnsembleModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
 
     LogisticRegression meta;
     if (stack) {
-        const auto fold = stratifiedFolds(y, k, options.seed);
+        // The engine's stratified k-fold (common/), one repeat, its own child seed.
+        const FoldPlan plan =
+            StratifiedKFold({k, 1, SeededRandom::deriveSeed(options.seed, "stack-folds")}).split(y);
+        const std::vector<std::uint32_t>& fold = plan.foldOfRow.front();
         Matrix oof(x.rows(), Eigen::Index(m));
         for (std::size_t f = 0; f < k; ++f) {
             std::vector<Eigen::Index> inRows;
@@ -295,7 +278,9 @@ void EnsembleModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
             const Matrix xin = selectRows(x, inRows);
             const Matrix xout = selectRows(x, outRows);
             for (std::size_t i = 0; i < m; ++i) {
-                const auto model = fitMember(i, xin, inLabels, options.seed + i + 1000 * (f + 1));
+                const auto model =
+                    fitMember(i, xin, inLabels,
+                              SeededRandom::deriveSeed(options.seed, "stack-member", f * m + i));
                 const Vector p = model->predictProba(xout);
                 for (std::size_t r = 0; r < outRows.size(); ++r) {
                     oof(outRows[r], Eigen::Index(i)) = logit(p[Eigen::Index(r)]);
@@ -314,7 +299,7 @@ void EnsembleModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
     }
     std::vector<std::unique_ptr<Classifier>> fitted;
     for (std::size_t i = 0; i < m; ++i) {
-        fitted.push_back(fitMember(i, x, y, options.seed + i));
+        fitted.push_back(fitMember(i, x, y, SeededRandom::deriveSeed(options.seed, "member", i)));
     }
     reportOrCancel(options, "ensemble", 1.0, units, units);
     m_members = std::move(fitted);

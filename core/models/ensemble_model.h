@@ -41,13 +41,15 @@ struct EnsembleParams
 /// "members" recreates the members and keeps the prefixed values of those still present.
 ///
 /// - vote: p = Σ w_m p_m / Σ w_m.
-/// - stack: members fit on k-1 folds predict the held-out fold (stratified, seeded by
-///   FitOptions::seed); a logistic regression is fitted on logit(p_m), then every member is
-///   refitted on all rows. Cost: (k + 1) fits per member.
+/// - stack: members fit on k-1 folds predict the held-out fold (StratifiedKFold, one repeat,
+///   seed deriveSeed(FitOptions::seed, "stack-folds")); member m on fold f is fitted with
+///   deriveSeed(seed, "stack-member", f · members + m); a logistic regression is fitted on
+///   logit(p_m), then every member is refitted on all rows. Cost: (k + 1) fits per member.
 /// - contributions(): the members' contributions combined by combineContributions() when
 ///   every member has them; std::nullopt when one has none (e.g. svm: explain/ then gives the
 ///   member Shapley values and combines them the same way).
-/// - Member m is fitted with seed FitOptions::seed + m; the progress sink sees stage
+/// - Member m's final fit takes seed deriveSeed(FitOptions::seed, "member", m) (the one rule of
+///   common/seeded_random.h); the progress sink sees stage
 ///   "ensemble" with the overall fraction, and cancelling stops at the next member check.
 class EnsembleModel : public Classifier
 {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/svm_model.h"
 
+#include "common/seeded_random.h"
 #include "models/dlib_adapter.h"
 #include "models/param_binder.h"
 
@@ -10,7 +11,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <random>
 #include <sstream>
 #include <stdexcept>
 
@@ -188,8 +188,7 @@ void SvmModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y, const Fi
     // dlib's probabilistic trainer takes its folds in order, so shuffle first (seeded).
     std::vector<std::size_t> order(y.size());
     std::iota(order.begin(), order.end(), 0);
-    std::mt19937_64 rng(options.seed);
-    std::shuffle(order.begin(), order.end(), rng);
+    SeededRandom(SeededRandom::deriveSeed(options.seed, "svm-platt-order")).shuffle(order);
     std::vector<DlibSample> samples;
     std::vector<double> labels;
     samples.reserve(order.size());

@@ -1,11 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
-// TreeShap::fromXGBoostJson: the trees of a booster saved as JSON. A reader for the few
-// arrays TreeSHAP needs, not a general JSON parser: XGBoost writes each tree's arrays under
-// fixed keys, one object per tree, in order.
+// TreeShap::fromXGBoostJson: the trees of a booster saved as JSON (XGBoost's JSON model
+// schema, doc/model.schema in XGBoost 1.x), parsed with nlohmann-json and read by path:
+// learner.gradient_booster.{name, model.trees[]}, learner.learner_model_param.{base_score,
+// num_feature} and learner.objective.name. A key of the same name elsewhere in the document
+// (e.g. in a feature name or an attribute) is never mistaken for a tree array.
 #include "models/tree_shap.h"
 
-#include <charconv>
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -13,135 +16,132 @@
 namespace credit::core {
 namespace {
 
+using Json = nlohmann::json;
+
 [[noreturn]] void fail(const std::string& what)
 {
     throw std::runtime_error("reading the trees for TreeSHAP: " + what);
 }
 
-std::size_t skipSpace(std::string_view s, std::size_t at)
+/// The member `key` of `object`, which must exist.
+const Json& member(const Json& object, const char* key, const std::string& where)
 {
-    while (at < s.size() && (s[at] == ' ' || s[at] == '\n' || s[at] == '\r' || s[at] == '\t')) {
-        ++at;
+    if (!object.is_object()) {
+        fail(where + " is not an object");
     }
-    return at;
+    const auto it = object.find(key);
+    if (it == object.end()) {
+        fail(where + "." + key + " is missing");
+    }
+    return *it;
 }
 
-/// Every array value of `"key": [numbers]` in document order (one per tree).
-std::vector<std::vector<double>> numberArrays(std::string_view json, std::string_view key)
+/// A number XGBoost stores as a JSON string ("5E-1") or as a number.
+double numberOf(const Json& value, const std::string& where)
 {
-    const std::string quoted = "\"" + std::string(key) + "\"";
-    std::vector<std::vector<double>> out;
-    std::size_t at = 0;
-    while ((at = json.find(quoted, at)) != std::string_view::npos) {
-        at = skipSpace(json, at + quoted.size());
-        if (at >= json.size() || json[at] != ':') {
-            continue;
+    if (value.is_number()) {
+        return value.get<double>();
+    }
+    if (value.is_string()) {
+        try {
+            return std::stod(value.get<std::string>());
+        } catch (const std::exception&) {
         }
-        at = skipSpace(json, at + 1);
-        if (at >= json.size() || json[at] != '[') {
-            fail("\"" + std::string(key) + "\" is not an array");
+    }
+    fail(where + " is not a number");
+}
+
+/// Tree `t`'s array `key`: numbers (booleans read as 0/1, as XGBoost writes default_left in
+/// either form).
+std::vector<double> numberArray(const Json& tree, const char* key, std::size_t t)
+{
+    const std::string where = "tree " + std::to_string(t) + "." + key;
+    const Json& array = member(tree, key, "tree " + std::to_string(t));
+    if (!array.is_array()) {
+        fail(where + " is not an array");
+    }
+    std::vector<double> values;
+    values.reserve(array.size());
+    for (const Json& v : array) {
+        if (v.is_boolean()) {
+            values.push_back(v.get<bool>() ? 1.0 : 0.0);
+        } else if (v.is_number()) {
+            values.push_back(v.get<double>());
+        } else {
+            fail("a value of " + where + " is not a number");
         }
-        std::vector<double> values;
-        at = skipSpace(json, at + 1);
-        while (at < json.size() && json[at] != ']') {
-            double v = 0.0;
-            const auto [end, ec] = std::from_chars(json.data() + at, json.data() + json.size(), v);
-            if (ec != std::errc()) {
-                fail("a value of \"" + std::string(key) + "\" is not a number");
-            }
-            values.push_back(v);
-            at = skipSpace(json, std::size_t(end - json.data()));
-            if (at < json.size() && json[at] == ',') {
-                at = skipSpace(json, at + 1);
-            }
+    }
+    return values;
+}
+
+std::vector<TreeShap::Node> readTree(const Json& tree, std::size_t t)
+{
+    const auto left = numberArray(tree, "left_children", t);
+    const auto right = numberArray(tree, "right_children", t);
+    const auto index = numberArray(tree, "split_indices", t);
+    const auto condition = numberArray(tree, "split_conditions", t);
+    const auto defaultLeft = numberArray(tree, "default_left", t);
+    const auto cover = numberArray(tree, "sum_hessian", t);
+    const auto type = numberArray(tree, "split_type", t);
+    const std::size_t nodes = left.size();
+    if (right.size() != nodes || index.size() != nodes || condition.size() != nodes ||
+        defaultLeft.size() != nodes || cover.size() != nodes || type.size() != nodes) {
+        fail("tree " + std::to_string(t) + " has arrays of different lengths");
+    }
+    std::vector<TreeShap::Node> out(nodes);
+    for (std::size_t i = 0; i < nodes; ++i) {
+        if (type[i] != 0.0) {
+            fail("categorical splits are not supported");
         }
-        if (at >= json.size()) {
-            fail("\"" + std::string(key) + "\" is not terminated");
+        TreeShap::Node& n = out[i];
+        n.left = std::int32_t(left[i]);
+        n.right = std::int32_t(right[i]);
+        n.feature = std::int32_t(index[i]);
+        n.defaultLeft = defaultLeft[i] != 0.0;
+        n.cover = cover[i];
+        if (n.left < 0) {
+            n.value = double(float(condition[i]));
+        } else {
+            n.threshold = float(condition[i]);
         }
-        out.push_back(std::move(values));
     }
     return out;
-}
-
-/// The string value of the first `"key": "value"`, or empty.
-std::string stringValue(std::string_view json, std::string_view key)
-{
-    const std::string quoted = "\"" + std::string(key) + "\"";
-    std::size_t at = json.find(quoted);
-    if (at == std::string_view::npos) {
-        return {};
-    }
-    at = skipSpace(json, at + quoted.size());
-    if (at >= json.size() || json[at] != ':') {
-        return {};
-    }
-    at = skipSpace(json, at + 1);
-    if (at >= json.size() || json[at] != '"') {
-        return {};
-    }
-    const std::size_t end = json.find('"', at + 1);
-    return end == std::string_view::npos ? std::string()
-                                         : std::string(json.substr(at + 1, end - at - 1));
 }
 
 } // namespace
 
 TreeShap TreeShap::fromXGBoostJson(std::string_view json, std::size_t tableBudget)
 {
-    if (stringValue(json, "name") != "gbtree") {
+    const Json document = Json::parse(json.begin(), json.end(), nullptr, false);
+    if (document.is_discarded()) {
+        fail("the model is not valid JSON");
+    }
+    const Json& learner = member(document, "learner", "model");
+    const Json& booster = member(learner, "gradient_booster", "learner");
+    if (member(booster, "name", "gradient_booster") != "gbtree") {
         fail("not a gbtree model");
     }
-    if (json.find("\"binary:logistic\"") == std::string_view::npos) {
+    if (member(member(learner, "objective", "learner"), "name", "objective") != "binary:logistic") {
         fail("the objective is not binary:logistic");
     }
-    const std::string baseScoreText = stringValue(json, "base_score");
-    const std::string featuresText = stringValue(json, "num_feature");
-    if (baseScoreText.empty() || featuresText.empty()) {
-        fail("base_score or num_feature is missing");
-    }
-    const double baseScore = std::stod(baseScoreText);
-    const int features = std::stoi(featuresText);
-    if (!(baseScore > 0.0 && baseScore < 1.0) || features <= 0) {
+    const Json& param = member(learner, "learner_model_param", "learner");
+    const double baseScore =
+        numberOf(member(param, "base_score", "learner_model_param"), "base_score");
+    const double featureCount =
+        numberOf(member(param, "num_feature", "learner_model_param"), "num_feature");
+    if (!(baseScore > 0.0 && baseScore < 1.0) || !(featureCount >= 1.0)) {
         fail("base_score or num_feature is out of range");
     }
-    const auto left = numberArrays(json, "left_children");
-    const auto right = numberArrays(json, "right_children");
-    const auto index = numberArrays(json, "split_indices");
-    const auto condition = numberArrays(json, "split_conditions");
-    const auto defaultLeft = numberArrays(json, "default_left");
-    const auto cover = numberArrays(json, "sum_hessian");
-    const auto type = numberArrays(json, "split_type");
-    const std::size_t count = left.size();
-    if (count == 0 || right.size() != count || index.size() != count || condition.size() != count ||
-        defaultLeft.size() != count || cover.size() != count || type.size() != count) {
-        fail("the tree arrays do not match");
+    const Json& trees = member(member(booster, "model", "gradient_booster"), "trees", "model");
+    if (!trees.is_array() || trees.empty()) {
+        fail("the model has no trees");
     }
-    std::vector<std::vector<Node>> trees(count);
-    for (std::size_t t = 0; t < count; ++t) {
-        const std::size_t nodes = left[t].size();
-        if (right[t].size() != nodes || index[t].size() != nodes || condition[t].size() != nodes ||
-            defaultLeft[t].size() != nodes || cover[t].size() != nodes || type[t].size() != nodes) {
-            fail("tree " + std::to_string(t) + " has arrays of different lengths");
-        }
-        trees[t].resize(nodes);
-        for (std::size_t i = 0; i < nodes; ++i) {
-            if (type[t][i] != 0.0) {
-                fail("categorical splits are not supported");
-            }
-            Node& n = trees[t][i];
-            n.left = std::int32_t(left[t][i]);
-            n.right = std::int32_t(right[t][i]);
-            n.feature = std::int32_t(index[t][i]);
-            n.defaultLeft = defaultLeft[t][i] != 0.0;
-            n.cover = cover[t][i];
-            if (n.left < 0) {
-                n.value = double(float(condition[t][i]));
-            } else {
-                n.threshold = float(condition[t][i]);
-            }
-        }
+    std::vector<std::vector<Node>> out;
+    out.reserve(trees.size());
+    for (std::size_t t = 0; t < trees.size(); ++t) {
+        out.push_back(readTree(trees[t], t));
     }
-    return TreeShap(std::move(trees), features, std::log(baseScore / (1.0 - baseScore)),
+    return TreeShap(std::move(out), int(featureCount), std::log(baseScore / (1.0 - baseScore)),
                     tableBudget);
 }
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/xgboost_model.h"
 
+#include "common/seeded_random.h"
+#include "common/stratified_kfold.h"
 #include "models/param_binder.h"
 #include "models/tree_shap.h"
 #include "models/xgboost_matrix.h"
@@ -12,7 +14,6 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
-#include <random>
 #include <stdexcept>
 
 namespace credit::core {
@@ -48,29 +49,6 @@ std::string number(double v)
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.17g", v);
     return buffer;
-}
-
-// Stratified, seeded split of 0..n-1 into (train, validation).
-void stratifiedSplit(const std::vector<std::uint8_t>& y, double fraction, std::uint64_t seed,
-                     std::vector<std::size_t>& train, std::vector<std::size_t>& valid)
-{
-    std::mt19937_64 rng(seed);
-    for (std::uint8_t cls : {std::uint8_t(0), std::uint8_t(1)}) {
-        std::vector<std::size_t> members;
-        for (std::size_t i = 0; i < y.size(); ++i) {
-            if (y[i] == cls) {
-                members.push_back(i);
-            }
-        }
-        std::shuffle(members.begin(), members.end(), rng);
-        const std::size_t held =
-            std::max<std::size_t>(1, std::size_t(std::llround(fraction * double(members.size()))));
-        for (std::size_t k = 0; k < members.size(); ++k) {
-            (k < held && members.size() > 1 ? valid : train).push_back(members[k]);
-        }
-    }
-    std::sort(train.begin(), train.end());
-    std::sort(valid.begin(), valid.end());
 }
 
 ParamBinder bindForest(RandomForestParams& p)
@@ -286,7 +264,8 @@ void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
         b->set("tree_method", "hist");
         b->set("verbosity", "0");
         b->set("nthread", std::to_string(threads));
-        b->set("seed", std::to_string(options.seed & 0x7fffffffU));
+        // XGBoost reads `seed` as a signed 32-bit integer: a 31-bit child of the fit's seed.
+        b->set("seed", std::to_string(SeededRandom::deriveSeed31(options.seed, "xgboost")));
         b->set("max_bin", std::to_string(maxBin));
         if (forest) {
             // See fit(): the forest grows forestChunk() trees per round.
@@ -351,9 +330,10 @@ void XGBoostModel::fit(const Matrix& x, const std::vector<std::uint8_t>& y,
         const int rounds = int(m_boosting.nRounds);
         int keepRounds = rounds;
         if (m_boosting.earlyStoppingRounds > 0) {
-            std::vector<std::size_t> trainRows;
-            std::vector<std::size_t> validRows;
-            stratifiedSplit(y, m_boosting.validationFraction, options.seed, trainRows, validRows);
+            const Holdout holdout =
+                stratifiedHoldout(y, m_boosting.validationFraction, options.seed);
+            const std::vector<std::size_t>& trainRows = holdout.train;
+            const std::vector<std::size_t>& validRows = holdout.valid;
             DMatrix train;
             DMatrix valid;
             trainingDMatrix(x, trainRows, y, mask, threads, maxBin, train);

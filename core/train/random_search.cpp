@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: MIT
 #include "train/random_search.h"
 
+#include "common/seeded_random.h"
 #include "eval/pr_curve.h"
 #include "eval/probability_metrics.h"
 #include "eval/roc_curve.h"
 #include "models/calibration.h"
-#include "train/seeded_random.h"
 #include "train/task_pool.h"
 
 #include <algorithm>
@@ -328,6 +328,102 @@ bool RandomSearch::better(const TrialResult& a, const TrialResult& b, SearchObje
     return va > vb;
 }
 
+namespace {
+
+// One task of the search: fits `trial`'s classifier on fold `foldIndex`, writes its
+// out-of-fold probabilities and the fold's scores. Throws what the fit throws (Cancelled when
+// `stop` is set).
+void fitFold(TrialResult& trial, std::size_t foldIndex, const FoldData& fd, const Fold& fold,
+             std::size_t n, std::atomic<bool>& stop)
+{
+    const auto start = std::chrono::steady_clock::now();
+    std::unique_ptr<Classifier> classifier = createClassifier(trial.algorithm);
+    classifier->setParams(trial.params);
+    if (const std::vector<std::string> invalid = classifier->validate(); !invalid.empty()) {
+        throw std::invalid_argument(invalid.front());
+    }
+    FitOptions options;
+    options.seed = SeededRandom::deriveSeed(trial.seed, "fit", foldIndex);
+    options.threads = 1;
+    options.featureNames = fd.pipeline.featureNames();
+    options.progress = [&stop](const ProgressEvent&) {
+        return !stop.load(std::memory_order_acquire);
+    };
+    classifier->fit(fd.xTrain, fd.yTrain, options);
+    const Vector p = classifier->predictProba(fd.xTest);
+    FoldScores& scores = trial.folds[foldIndex];
+    scores.fitSeconds = seconds(start);
+    for (std::size_t i = 0; i < fold.test.size(); ++i) {
+        trial.oof[fold.repeat * n + fold.test[i]] = p[static_cast<Eigen::Index>(i)];
+    }
+    scoreFold(scores, p, fd.yTest);
+}
+
+// The progress event after a fold fit: the trial's figures when it was its last fold.
+ProgressEvent searchEvent(const TrialResult& trial, bool lastFold, const std::string& error,
+                          std::size_t tasksDone, std::size_t taskCount, std::size_t trialsDone,
+                          std::size_t trialCount)
+{
+    ProgressEvent event;
+    event.stage = "search";
+    event.done = trialsDone;
+    event.total = trialCount;
+    event.fraction = taskCount == 0 ? 1.0 : double(tasksDone) / double(taskCount);
+    if (lastFold) {
+        event.algorithm = trial.algorithm;
+        event.params = paramsAsText(trial.params);
+        if (trial.finished) {
+            event.metrics = {{"auc_mean", trial.aucMean},
+                             {"auc_sd", trial.aucSd},
+                             {"expected_cost", trial.expectedCost},
+                             {"trial", double(trial.trial)}};
+            event.message = trial.algorithm + " trial " + std::to_string(trial.trial) + " done";
+        } else {
+            event.message =
+                trial.algorithm + " trial " + std::to_string(trial.trial) + " failed: " + error;
+        }
+    } else {
+        event.message =
+            std::to_string(tasksDone) + " of " + std::to_string(taskCount) + " fold fits done";
+    }
+    return event;
+}
+
+// After the search: errors become warnings, each algorithm's best finished trial is chosen,
+// and the out-of-fold vectors of the others are dropped unless kept.
+void pickBest(SearchResult& result, const std::vector<std::string>& errors,
+              SearchObjective objective, bool keepOof)
+{
+    for (std::size_t i = 0; i < result.trials.size(); ++i) {
+        TrialResult& trial = result.trials[i];
+        trial.error = errors[i];
+        if (!trial.error.empty()) {
+            result.warnings.push_back(trial.algorithm + " trial " + std::to_string(trial.trial) +
+                                      " failed: " + trial.error);
+        }
+        if (!trial.finished) {
+            trial.oof.clear();
+            continue;
+        }
+        const auto it = result.best.find(trial.algorithm);
+        if (it == result.best.end() ||
+            RandomSearch::better(trial, result.trials[it->second], objective)) {
+            result.best[trial.algorithm] = i;
+        }
+    }
+    if (!keepOof) {
+        for (std::size_t i = 0; i < result.trials.size(); ++i) {
+            const auto it = result.best.find(result.trials[i].algorithm);
+            if (it == result.best.end() || it->second != i) {
+                result.trials[i].oof.clear();
+                result.trials[i].oof.shrink_to_fit();
+            }
+        }
+    }
+}
+
+} // namespace
+
 SearchResult RandomSearch::run(const Dataset& data, const FoldPlan& plan,
                                const std::vector<FoldData>& folds, const ProgressSink& progress,
                                std::atomic<bool>& stop) const
@@ -383,31 +479,10 @@ SearchResult RandomSearch::run(const Dataset& data, const FoldPlan& plan,
         TrialResult& trial = result.trials[trialIndex];
         const FoldData& fd = folds[foldIndex];
         const Fold& fold = plan.folds[foldIndex];
-        FoldScores& scores = trial.folds[foldIndex];
         bool ok = false;
         if (!failed[trialIndex]) {
             try {
-                const auto start = std::chrono::steady_clock::now();
-                std::unique_ptr<Classifier> classifier = createClassifier(trial.algorithm);
-                classifier->setParams(trial.params);
-                if (const std::vector<std::string> invalid = classifier->validate();
-                    !invalid.empty()) {
-                    throw std::invalid_argument(invalid.front());
-                }
-                FitOptions options;
-                options.seed = SeededRandom::deriveSeed(trial.seed, "fit", foldIndex);
-                options.threads = 1;
-                options.featureNames = fd.pipeline.featureNames();
-                options.progress = [&stop](const ProgressEvent&) {
-                    return !stop.load(std::memory_order_acquire);
-                };
-                classifier->fit(fd.xTrain, fd.yTrain, options);
-                const Vector p = classifier->predictProba(fd.xTest);
-                scores.fitSeconds = seconds(start);
-                for (std::size_t i = 0; i < fold.test.size(); ++i) {
-                    trial.oof[fold.repeat * n + fold.test[i]] = p[static_cast<Eigen::Index>(i)];
-                }
-                scoreFold(scores, p, fd.yTest);
+                fitFold(trial, foldIndex, fd, fold, n, stop);
                 ok = true;
             } catch (const Cancelled&) {
                 return; // stop is already set; the trial stays unfinished
@@ -435,60 +510,15 @@ SearchResult RandomSearch::run(const Dataset& data, const FoldPlan& plan,
         if (lastFold) {
             ++trialsDone;
         }
-        ProgressEvent event;
-        event.stage = "search";
-        event.done = trialsDone;
-        event.total = result.trials.size();
-        event.fraction = taskCount == 0 ? 1.0 : double(tasksDone) / double(taskCount);
-        if (lastFold) {
-            event.algorithm = trial.algorithm;
-            event.params = paramsAsText(trial.params);
-            if (trial.finished) {
-                event.metrics = {{"auc_mean", trial.aucMean},
-                                 {"auc_sd", trial.aucSd},
-                                 {"expected_cost", trial.expectedCost},
-                                 {"trial", double(trial.trial)}};
-                event.message = trial.algorithm + " trial " + std::to_string(trial.trial) + " done";
-            } else {
-                event.message = trial.algorithm + " trial " + std::to_string(trial.trial) +
-                                " failed: " + errors[trialIndex];
-            }
-        } else {
-            event.message =
-                std::to_string(tasksDone) + " of " + std::to_string(taskCount) + " fold fits done";
-        }
+        const ProgressEvent event = searchEvent(trial, lastFold, errors[trialIndex], tasksDone,
+                                                taskCount, trialsDone, result.trials.size());
         emit(event);
     };
 
     TaskPool(m_params.threads).run(taskCount, task, stop);
 
     result.cancelled = cancelled || stop.load();
-    for (std::size_t i = 0; i < result.trials.size(); ++i) {
-        TrialResult& trial = result.trials[i];
-        trial.error = errors[i];
-        if (!trial.error.empty()) {
-            result.warnings.push_back(trial.algorithm + " trial " + std::to_string(trial.trial) +
-                                      " failed: " + trial.error);
-        }
-        if (!trial.finished) {
-            trial.oof.clear();
-            continue;
-        }
-        const auto it = result.best.find(trial.algorithm);
-        if (it == result.best.end() ||
-            better(trial, result.trials[it->second], m_params.objective)) {
-            result.best[trial.algorithm] = i;
-        }
-    }
-    if (!m_params.keepOof) {
-        for (std::size_t i = 0; i < result.trials.size(); ++i) {
-            const auto it = result.best.find(result.trials[i].algorithm);
-            if (it == result.best.end() || it->second != i) {
-                result.trials[i].oof.clear();
-                result.trials[i].oof.shrink_to_fit();
-            }
-        }
-    }
+    pickBest(result, errors, m_params.objective, m_params.keepOof);
     return result;
 }
 

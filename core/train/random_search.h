@@ -3,12 +3,12 @@
 #pragma once
 
 #include "common/progress.h"
+#include "common/stratified_kfold.h"
 #include "data/dataset.h"
 #include "eval/cost_analysis.h"
 #include "features/feature_pipeline.h"
 #include "models/classifier.h"
 #include "train/search_space.h"
-#include "train/stratified_kfold.h"
 
 #include <atomic>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "train/search_space.h"
 
-#include "train/seeded_random.h"
+#include "common/seeded_random.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "train/trained_model.h"
 
+#include "common/seeded_random.h"
 #include "features/binary_stream.h"
-#include "train/seeded_random.h"
 
 #include <algorithm>
 #include <numeric>

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "train/training_job.h"
 
+#include "common/seeded_random.h"
 #include "eval/probability_metrics.h"
 #include "eval/roc_curve.h"
 #include "models/ensemble_model.h"
-#include "train/seeded_random.h"
 #include "train/task_pool.h"
 
 #include <algorithm>
@@ -356,6 +356,221 @@ fitChain(const Dataset& data, const std::vector<std::size_t>& rows, const std::s
     return {pipeline, classifier};
 }
 
+// Best first by the objective; a row without a figure (NaN) goes last.
+void rankLeaderboard(TrainingResult& result, SearchObjective objective)
+{
+    std::stable_sort(result.leaderboard.begin(), result.leaderboard.end(),
+                     [&](const LeaderboardRow& a, const LeaderboardRow& b) {
+                         const double va =
+                             objective == SearchObjective::RocAuc ? a.aucMean : -a.expectedCost;
+                         const double vb =
+                             objective == SearchObjective::RocAuc ? b.aucMean : -b.expectedCost;
+                         if (std::isnan(vb)) {
+                             return !std::isnan(va);
+                         }
+                         return va > vb;
+                     });
+    result.bestAlgorithm = result.leaderboard.empty() ? "" : result.leaderboard.front().algorithm;
+}
+
+// Stage 3: per algorithm, its out-of-fold data with cross-fitted calibration, the Brier and
+// log loss of the calibrated predictions, the final calibrator (fitted on every out-of-fold
+// prediction) and the final threshold. Returns the calibrators by algorithm.
+std::map<std::string, std::shared_ptr<const Calibrator>>
+calibrateOutOfFold(const TrainingParams& params, const std::vector<std::uint8_t>& labels,
+                   const SearchResult& search, TrainingResult& result)
+{
+    const std::size_t n = labels.size();
+    std::map<std::string, std::shared_ptr<const Calibrator>> calibrators;
+    for (LeaderboardRow& row : result.leaderboard) {
+        const TrialResult& trial = search.trials[search.best.at(row.algorithm)];
+        OutOfFold oof;
+        oof.rows = n;
+        oof.repeats = params.repeats;
+        oof.labels = labels;
+        oof.raw = trial.oof;
+        oof.calibrated = crossCalibrate(oof.raw, result.folds, labels, params.calibration);
+        oof.foldOfRow.reserve(n * params.repeats);
+        for (const auto& perRow : result.folds.foldOfRow) {
+            oof.foldOfRow.insert(oof.foldOfRow.end(), perRow.begin(), perRow.end());
+        }
+        row.brier = perRepeat(oof.calibrated, labels, oof.repeats,
+                              [](auto p, auto y) { return brierScore(p, y); });
+        row.logLoss = perRepeat(oof.calibrated, labels, oof.repeats,
+                                [](auto p, auto y) { return logLoss(p, y); });
+        // The final calibrator sees every out-of-fold prediction; the final threshold is the
+        // cheapest on the calibrated out-of-fold predictions of all repeats.
+        auto calibrator = std::make_shared<Calibrator>(calibrationParams(params.calibration));
+        std::vector<std::uint8_t> pooledLabels;
+        pooledLabels.reserve(oof.raw.size());
+        for (std::size_t r = 0; r < oof.repeats; ++r) {
+            pooledLabels.insert(pooledLabels.end(), labels.begin(), labels.end());
+        }
+        if (params.calibration != CalibrationMethod::None) {
+            const CalibrationFitResult fit = calibrator->fit(oof.raw, pooledLabels);
+            for (const std::string& w : fit.warnings) {
+                result.warnings.push_back(row.algorithm + " calibration: " + w);
+            }
+        }
+        calibrators[row.algorithm] = calibrator;
+        std::vector<double> finalScores = oof.raw;
+        if (params.calibration != CalibrationMethod::None) {
+            finalScores = calibrator->apply(oof.raw);
+        }
+        row.costThreshold = params.thresholdRule == ThresholdRule::PlattBayes &&
+                                    params.calibration != CalibrationMethod::None
+                                ? bayesThreshold(params.costs)
+                                : RandomSearch::chooseThreshold(finalScores, pooledLabels,
+                                                                params.costs, params.thresholdRule);
+        result.outOfFold[row.algorithm] = std::move(oof);
+    }
+    return calibrators;
+}
+
+// Stage 4: refits the best configuration of every algorithm on all rows (one task each) into
+// result.models; a refit that was cancelled leaves no model.
+void refitAll(const TrainingParams& params, const Dataset& data,
+              const std::vector<std::string>& algorithms,
+              const std::map<std::string, std::shared_ptr<const Calibrator>>& calibrators,
+              const StageSink& sink, double searchEnd, std::atomic<bool>& stop,
+              TrainingResult& result)
+{
+    std::vector<std::shared_ptr<const TrainedModel>> refitted(algorithms.size());
+    std::atomic<std::size_t> refitDone{0};
+    TaskPool(params.threads)
+        .run(
+            algorithms.size(),
+            [&](std::size_t i) {
+                const LeaderboardRow& row = *result.row(algorithms[i]);
+                try {
+                    auto [pipeline, classifier] = fitChain(
+                        data, {}, row.algorithm, row.params, params.features,
+                        SeededRandom::deriveSeed(params.seed, "final/" + row.algorithm), stop);
+                    // The same training rows for every algorithm, so their Shapley reasons
+                    // are measured against the same applicants.
+                    refitted[i] = std::make_shared<const TrainedModel>(
+                        pipeline, classifier, calibrators.at(row.algorithm),
+                        ExplanationBackground::draw(
+                            *pipeline, data, {}, ExplanationBackground::kDefaultRows,
+                            SeededRandom::deriveSeed(params.seed, "background")));
+                } catch (const Cancelled&) {
+                    return;
+                }
+                const std::size_t done = refitDone.fetch_add(1) + 1;
+                ProgressEvent event;
+                event.stage = "refit";
+                event.done = done;
+                event.total = algorithms.size();
+                event.fraction =
+                    searchEnd + (1.0 - searchEnd) * 0.1 * double(done) / double(algorithms.size());
+                event.algorithm = row.algorithm;
+                event.message = row.algorithm + " refitted on all rows";
+                sink.forward(event);
+            },
+            stop);
+    for (std::size_t i = 0; i < algorithms.size(); ++i) {
+        if (refitted[i]) {
+            result.models[algorithms[i]] = refitted[i];
+        }
+    }
+}
+
+// Stage 5: nested cross-validation, the whole search inside each outer fold of repeat 0;
+// fills the rows' nested_* estimates unless stopped.
+void nestedEstimates(const TrainingParams& params, const Dataset& data, const StageSink& sink,
+                     double searchEnd, std::atomic<bool>& stop, TrainingResult& result)
+{
+    const std::vector<std::uint8_t>& labels = data.labels();
+    const std::size_t n = data.rowCount();
+    const std::size_t k = params.folds;
+    std::map<std::string, std::vector<double>> nestedAuc;
+    std::map<std::string, double> nestedCost;
+    std::map<std::string, std::size_t> nestedRows;
+    for (std::size_t o = 0; o < k && !stop.load(); ++o) {
+        const Fold& outer = result.folds.folds[o];
+        const std::uint64_t innerSeed = SeededRandom::deriveSeed(params.seed, "nested", o);
+        const FoldPlan inner =
+            StratifiedKFold({params.nestedInnerFolds, 1, innerSeed}).split(labels, outer.train);
+        SearchParams innerPrep;
+        innerPrep.threads = params.threads;
+        innerPrep.features = params.features;
+        const std::vector<FoldData> innerFolds =
+            RandomSearch(innerPrep).prepareFolds(data, inner, stop);
+        if (stop.load()) {
+            break;
+        }
+        const double begin = searchEnd + (1.0 - searchEnd) * (0.1 + 0.9 * double(o) / double(k));
+        const double end = searchEnd + (1.0 - searchEnd) * (0.1 + 0.9 * double(o + 1) / double(k));
+        SearchResult innerSearch =
+            searchAll(params, data, inner, innerFolds, innerSeed, sink.stage(begin, end), stop);
+        if (innerSearch.cancelled || stop.load()) {
+            break;
+        }
+        // Each algorithm's inner winner, refitted on the outer training rows, scores the
+        // outer test fold it never saw.
+        std::vector<std::string> names;
+        for (const auto& [algorithm, index] : innerSearch.best) {
+            names.push_back(algorithm);
+        }
+        std::vector<std::vector<double>> outerScores(names.size());
+        std::vector<double> thresholds(names.size(), kNaN);
+        TaskPool(params.threads)
+            .run(
+                names.size(),
+                [&](std::size_t i) {
+                    const TrialResult& best = innerSearch.trials[innerSearch.best.at(names[i])];
+                    try {
+                        auto [pipeline, classifier] = fitChain(
+                            data, outer.train, names[i], best.params, params.features,
+                            SeededRandom::deriveSeed(innerSeed, "outer/" + names[i]), stop);
+                        const Vector p =
+                            classifier->predictProba(pipeline->transform(data, outer.test));
+                        outerScores[i].assign(p.data(), p.data() + p.size());
+                    } catch (const Cancelled&) {
+                        return;
+                    }
+                    // Threshold from the inner out-of-fold predictions (training rows).
+                    std::vector<double> s;
+                    std::vector<std::uint8_t> y;
+                    for (const std::size_t row : outer.train) {
+                        s.push_back(best.oof[row]);
+                        y.push_back(labels[row]);
+                    }
+                    thresholds[i] =
+                        RandomSearch::chooseThreshold(s, y, params.costs, params.thresholdRule);
+                },
+                stop);
+        if (stop.load()) {
+            break;
+        }
+        std::vector<std::uint8_t> testLabels;
+        for (const std::size_t row : outer.test) {
+            testLabels.push_back(labels[row]);
+        }
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            nestedAuc[names[i]].push_back(rocAuc(outerScores[i], testLabels));
+            if (std::isfinite(thresholds[i])) {
+                nestedCost[names[i]] += expectedCost(outerScores[i], testLabels, thresholds[i],
+                                                     CostParams{params.costs, {}}) *
+                                        double(outer.test.size());
+                nestedRows[names[i]] += outer.test.size();
+            }
+        }
+    }
+    if (!stop.load()) {
+        for (LeaderboardRow& row : result.leaderboard) {
+            const auto it = nestedAuc.find(row.algorithm);
+            if (it != nestedAuc.end() && it->second.size() == k) {
+                row.nestedAucMean = meanOf(it->second);
+                row.nestedAucSd = sdOf(it->second);
+                if (nestedRows[row.algorithm] == n) {
+                    row.nestedExpectedCost = nestedCost[row.algorithm] / double(n);
+                }
+            }
+        }
+    }
+}
+
 } // namespace
 
 std::vector<std::string> TrainingParams::validate() const
@@ -420,7 +635,6 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
     result.params = m_params;
     result.dataHash = data.contentHash();
     const std::vector<std::uint8_t>& labels = data.labels();
-    const std::size_t n = data.rowCount();
 
     std::atomic<bool> stop{false};
     const StageSink sink(progress, stop);
@@ -469,24 +683,7 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
     for (const auto& [algorithm, index] : search.best) {
         result.leaderboard.push_back(rowFromTrial(search.trials[index], finishedTrials[algorithm]));
     }
-    auto rank = [&] {
-        std::stable_sort(result.leaderboard.begin(), result.leaderboard.end(),
-                         [&](const LeaderboardRow& a, const LeaderboardRow& b) {
-                             const double va = m_params.objective == SearchObjective::RocAuc
-                                                   ? a.aucMean
-                                                   : -a.expectedCost;
-                             const double vb = m_params.objective == SearchObjective::RocAuc
-                                                   ? b.aucMean
-                                                   : -b.expectedCost;
-                             if (std::isnan(vb)) {
-                                 return !std::isnan(va);
-                             }
-                             return va > vb;
-                         });
-        result.bestAlgorithm =
-            result.leaderboard.empty() ? "" : result.leaderboard.front().algorithm;
-    };
-    rank();
+    rankLeaderboard(result, m_params.objective);
     if (search.cancelled || stop.load()) {
         for (TrialResult& t : search.trials) {
             t.oof.clear();
@@ -500,98 +697,18 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
     for (const LeaderboardRow& row : result.leaderboard) {
         algorithms.push_back(row.algorithm);
     }
-    std::map<std::string, std::shared_ptr<const Calibrator>> calibrators;
-    for (LeaderboardRow& row : result.leaderboard) {
-        const TrialResult& trial = search.trials[search.best.at(row.algorithm)];
-        OutOfFold oof;
-        oof.rows = n;
-        oof.repeats = m_params.repeats;
-        oof.labels = labels;
-        oof.raw = trial.oof;
-        oof.calibrated = crossCalibrate(oof.raw, result.folds, labels, m_params.calibration);
-        oof.foldOfRow.reserve(n * m_params.repeats);
-        for (const auto& perRow : result.folds.foldOfRow) {
-            oof.foldOfRow.insert(oof.foldOfRow.end(), perRow.begin(), perRow.end());
-        }
-        row.brier = perRepeat(oof.calibrated, labels, oof.repeats,
-                              [](auto p, auto y) { return brierScore(p, y); });
-        row.logLoss = perRepeat(oof.calibrated, labels, oof.repeats,
-                                [](auto p, auto y) { return logLoss(p, y); });
-        // The final calibrator sees every out-of-fold prediction; the final threshold is the
-        // cheapest on the calibrated out-of-fold predictions of all repeats.
-        auto calibrator = std::make_shared<Calibrator>(calibrationParams(m_params.calibration));
-        std::vector<std::uint8_t> pooledLabels;
-        pooledLabels.reserve(oof.raw.size());
-        for (std::size_t r = 0; r < oof.repeats; ++r) {
-            pooledLabels.insert(pooledLabels.end(), labels.begin(), labels.end());
-        }
-        if (m_params.calibration != CalibrationMethod::None) {
-            const CalibrationFitResult fit = calibrator->fit(oof.raw, pooledLabels);
-            for (const std::string& w : fit.warnings) {
-                result.warnings.push_back(row.algorithm + " calibration: " + w);
-            }
-        }
-        calibrators[row.algorithm] = calibrator;
-        std::vector<double> finalScores = oof.raw;
-        if (m_params.calibration != CalibrationMethod::None) {
-            finalScores = calibrator->apply(oof.raw);
-        }
-        row.costThreshold =
-            m_params.thresholdRule == ThresholdRule::PlattBayes &&
-                    m_params.calibration != CalibrationMethod::None
-                ? bayesThreshold(m_params.costs)
-                : RandomSearch::chooseThreshold(finalScores, pooledLabels, m_params.costs,
-                                                m_params.thresholdRule);
-        result.outOfFold[row.algorithm] = std::move(oof);
-    }
+    const auto calibrators = calibrateOutOfFold(m_params, labels, search, result);
     for (TrialResult& t : search.trials) {
         t.oof.clear();
     }
 
     // 4. Refit the best configuration of every algorithm on all rows (one task each).
-    std::vector<std::shared_ptr<const TrainedModel>> refitted(algorithms.size());
     if (!sink.forward(
             {"refit", searchEnd, 0, algorithms.size(), "refitting on all rows", {}, {}, {}})) {
         result.trials = std::move(search.trials);
         return finish();
     }
-    std::atomic<std::size_t> refitDone{0};
-    TaskPool(m_params.threads)
-        .run(
-            algorithms.size(),
-            [&](std::size_t i) {
-                const LeaderboardRow& row = *result.row(algorithms[i]);
-                try {
-                    auto [pipeline, classifier] = fitChain(
-                        data, {}, row.algorithm, row.params, m_params.features,
-                        SeededRandom::deriveSeed(m_params.seed, "final/" + row.algorithm), stop);
-                    // The same training rows for every algorithm, so their Shapley reasons
-                    // are measured against the same applicants.
-                    refitted[i] = std::make_shared<const TrainedModel>(
-                        pipeline, classifier, calibrators.at(row.algorithm),
-                        ExplanationBackground::draw(
-                            *pipeline, data, {}, ExplanationBackground::kDefaultRows,
-                            SeededRandom::deriveSeed(m_params.seed, "background")));
-                } catch (const Cancelled&) {
-                    return;
-                }
-                const std::size_t done = refitDone.fetch_add(1) + 1;
-                ProgressEvent event;
-                event.stage = "refit";
-                event.done = done;
-                event.total = algorithms.size();
-                event.fraction =
-                    searchEnd + (1.0 - searchEnd) * 0.1 * double(done) / double(algorithms.size());
-                event.algorithm = row.algorithm;
-                event.message = row.algorithm + " refitted on all rows";
-                sink.forward(event);
-            },
-            stop);
-    for (std::size_t i = 0; i < algorithms.size(); ++i) {
-        if (refitted[i]) {
-            result.models[algorithms[i]] = refitted[i];
-        }
-    }
+    refitAll(m_params, data, algorithms, calibrators, sink, searchEnd, stop, result);
     result.trials = std::move(search.trials);
     if (stop.load()) {
         return finish();
@@ -599,95 +716,7 @@ TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progres
 
     // 5. Nested cross-validation: the whole search inside each outer fold of repeat 0.
     if (m_params.nested) {
-        const std::size_t k = m_params.folds;
-        std::map<std::string, std::vector<double>> nestedAuc;
-        std::map<std::string, double> nestedCost;
-        std::map<std::string, std::size_t> nestedRows;
-        for (std::size_t o = 0; o < k && !stop.load(); ++o) {
-            const Fold& outer = result.folds.folds[o];
-            const std::uint64_t innerSeed = SeededRandom::deriveSeed(m_params.seed, "nested", o);
-            const FoldPlan inner = StratifiedKFold({m_params.nestedInnerFolds, 1, innerSeed})
-                                       .split(labels, outer.train);
-            SearchParams innerPrep;
-            innerPrep.threads = m_params.threads;
-            innerPrep.features = m_params.features;
-            const std::vector<FoldData> innerFolds =
-                RandomSearch(innerPrep).prepareFolds(data, inner, stop);
-            if (stop.load()) {
-                break;
-            }
-            const double begin =
-                searchEnd + (1.0 - searchEnd) * (0.1 + 0.9 * double(o) / double(k));
-            const double end =
-                searchEnd + (1.0 - searchEnd) * (0.1 + 0.9 * double(o + 1) / double(k));
-            SearchResult innerSearch = searchAll(m_params, data, inner, innerFolds, innerSeed,
-                                                 sink.stage(begin, end), stop);
-            if (innerSearch.cancelled || stop.load()) {
-                break;
-            }
-            // Each algorithm's inner winner, refitted on the outer training rows, scores the
-            // outer test fold it never saw.
-            std::vector<std::string> names;
-            for (const auto& [algorithm, index] : innerSearch.best) {
-                names.push_back(algorithm);
-            }
-            std::vector<std::vector<double>> outerScores(names.size());
-            std::vector<double> thresholds(names.size(), kNaN);
-            TaskPool(m_params.threads)
-                .run(
-                    names.size(),
-                    [&](std::size_t i) {
-                        const TrialResult& best = innerSearch.trials[innerSearch.best.at(names[i])];
-                        try {
-                            auto [pipeline, classifier] = fitChain(
-                                data, outer.train, names[i], best.params, m_params.features,
-                                SeededRandom::deriveSeed(innerSeed, "outer/" + names[i]), stop);
-                            const Vector p =
-                                classifier->predictProba(pipeline->transform(data, outer.test));
-                            outerScores[i].assign(p.data(), p.data() + p.size());
-                        } catch (const Cancelled&) {
-                            return;
-                        }
-                        // Threshold from the inner out-of-fold predictions (training rows).
-                        std::vector<double> s;
-                        std::vector<std::uint8_t> y;
-                        for (const std::size_t row : outer.train) {
-                            s.push_back(best.oof[row]);
-                            y.push_back(labels[row]);
-                        }
-                        thresholds[i] = RandomSearch::chooseThreshold(s, y, m_params.costs,
-                                                                      m_params.thresholdRule);
-                    },
-                    stop);
-            if (stop.load()) {
-                break;
-            }
-            std::vector<std::uint8_t> testLabels;
-            for (const std::size_t row : outer.test) {
-                testLabels.push_back(labels[row]);
-            }
-            for (std::size_t i = 0; i < names.size(); ++i) {
-                nestedAuc[names[i]].push_back(rocAuc(outerScores[i], testLabels));
-                if (std::isfinite(thresholds[i])) {
-                    nestedCost[names[i]] += expectedCost(outerScores[i], testLabels, thresholds[i],
-                                                         CostParams{m_params.costs, {}}) *
-                                            double(outer.test.size());
-                    nestedRows[names[i]] += outer.test.size();
-                }
-            }
-        }
-        if (!stop.load()) {
-            for (LeaderboardRow& row : result.leaderboard) {
-                const auto it = nestedAuc.find(row.algorithm);
-                if (it != nestedAuc.end() && it->second.size() == k) {
-                    row.nestedAucMean = meanOf(it->second);
-                    row.nestedAucSd = sdOf(it->second);
-                    if (nestedRows[row.algorithm] == n) {
-                        row.nestedExpectedCost = nestedCost[row.algorithm] / double(n);
-                    }
-                }
-            }
-        }
+        nestedEstimates(m_params, data, sink, searchEnd, stop, result);
     }
     const bool cancelled = stop.load();
     TrainingResult out = finish();

@@ -622,8 +622,10 @@ bool ScoreTab::isBatchRunning() const
 
 void ScoreTab::batchWithDialog()
 {
-    const QString input = QFileDialog::getOpenFileName(this, tr("CSV file to score"), {},
-                                                       tr("CSV files (*.csv *.txt)"));
+    const QString input = QFileDialog::getOpenFileName(
+        this, tr("Applicants to score"), {},
+        tr("All supported data (*.arff *.csv *.tsv *.txt *.data);;Weka ARFF (*.arff);;"
+           "CSV (*.csv *.tsv *.txt);;UCI german.data (*.data);;All files (*)"));
     if (input.isEmpty()) {
         return;
     }

@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "train/experiment_history.h"
 
+#include "train/leaderboard_json.h"
+
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -23,21 +22,10 @@ namespace {
 
 std::atomic<int> g_connectionCounter{0};
 
-QJsonValue jsonNumber(double value)
-{
-    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
-}
-
 /// SQLite stores a null QString as NULL, which the NOT NULL columns refuse.
 QString text(const QString& value)
 {
     return value.isNull() ? QStringLiteral("") : value;
-}
-
-double numberOf(const QJsonObject& object, const QString& key)
-{
-    const QJsonValue value = object.value(key);
-    return value.isDouble() ? value.toDouble() : std::numeric_limits<double>::quiet_NaN();
 }
 
 } // namespace
@@ -149,62 +137,17 @@ QList<ExperimentRecord> ExperimentHistory::runs() const
 
 QString ExperimentHistory::leaderboardToJson(const std::vector<core::LeaderboardRow>& rows)
 {
-    QJsonArray array;
-    for (const core::LeaderboardRow& row : rows) {
-        QJsonObject params;
-        for (const auto& [name, value] : row.params) {
-            params.insert(QString::fromStdString(name),
-                          QString::fromStdString(core::paramToString(value)));
-        }
-        QJsonObject object{
-            {QStringLiteral("algorithm"), QString::fromStdString(row.algorithm)},
-            {QStringLiteral("display_name"), QString::fromStdString(row.displayName)},
-            {QStringLiteral("trials"), double(row.trialsRun)},
-            {QStringLiteral("auc_mean"), jsonNumber(row.aucMean)},
-            {QStringLiteral("auc_sd"), jsonNumber(row.aucSd)},
-            {QStringLiteral("ap"), jsonNumber(row.ap)},
-            {QStringLiteral("ks"), jsonNumber(row.ks)},
-            {QStringLiteral("gini"), jsonNumber(row.gini)},
-            {QStringLiteral("brier"), jsonNumber(row.brier)},
-            {QStringLiteral("log_loss"), jsonNumber(row.logLoss)},
-            {QStringLiteral("expected_cost"), jsonNumber(row.expectedCost)},
-            {QStringLiteral("cost_threshold"), jsonNumber(row.costThreshold)},
-            {QStringLiteral("fit_seconds"), jsonNumber(row.fitSeconds)},
-            {QStringLiteral("params"), params},
-        };
-        array.append(object);
-    }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    return QString::fromStdString(core::leaderboardJson(rows));
 }
 
 std::vector<core::LeaderboardRow> ExperimentHistory::leaderboardFromJson(const QString& json)
 {
-    std::vector<core::LeaderboardRow> rows;
-    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
-    for (const QJsonValue& value : array) {
-        const QJsonObject o = value.toObject();
-        core::LeaderboardRow row;
-        row.algorithm = o.value(QStringLiteral("algorithm")).toString().toStdString();
-        row.displayName = o.value(QStringLiteral("display_name")).toString().toStdString();
-        row.trialsRun = std::size_t(o.value(QStringLiteral("trials")).toDouble());
-        row.aucMean = numberOf(o, QStringLiteral("auc_mean"));
-        row.aucSd = numberOf(o, QStringLiteral("auc_sd"));
-        row.ap = numberOf(o, QStringLiteral("ap"));
-        row.ks = numberOf(o, QStringLiteral("ks"));
-        row.gini = numberOf(o, QStringLiteral("gini"));
-        row.brier = numberOf(o, QStringLiteral("brier"));
-        row.logLoss = numberOf(o, QStringLiteral("log_loss"));
-        row.expectedCost = numberOf(o, QStringLiteral("expected_cost"));
-        row.costThreshold = numberOf(o, QStringLiteral("cost_threshold"));
-        const double fit = numberOf(o, QStringLiteral("fit_seconds"));
-        row.fitSeconds = std::isfinite(fit) ? fit : 0.0;
-        const QJsonObject params = o.value(QStringLiteral("params")).toObject();
-        for (auto it = params.begin(); it != params.end(); ++it) {
-            row.params[it.key().toStdString()] = it.value().toString().toStdString();
-        }
-        rows.push_back(std::move(row));
+    // Reads the shared schema and the bare arrays this class stored before it.
+    try {
+        return core::readLeaderboardJson(json.toStdString());
+    } catch (const std::invalid_argument&) {
+        return {};
     }
-    return rows;
 }
 
 } // namespace credit::ui

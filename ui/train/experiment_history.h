@@ -54,9 +54,11 @@ public:
     /// Every run, newest first.
     QList<ExperimentRecord> runs() const;
 
-    /// The leaderboard as a JSON array of objects (algorithm, display name, figures, params).
+    /// The leaderboard in the schema of `credit-risk train --leaderboard`
+    /// (core/train/leaderboard_json.h, the one writer), without the run's settings.
     static QString leaderboardToJson(const std::vector<core::LeaderboardRow>& rows);
-    /// Back to rows (figures and params as text; folds are not stored).
+    /// Back to rows (core::readLeaderboardJson): also the bare arrays stored by earlier
+    /// versions (params as text, no folds). Unreadable text gives no rows.
     static std::vector<core::LeaderboardRow> leaderboardFromJson(const QString& json);
 
 private:

@@ -3,6 +3,7 @@
 #include "widgets/table_csv_writer.h"
 
 #include "common/atomic_file.h"
+#include "data/csv_writer.h"
 
 #include <QAbstractItemModel>
 #include <QFile>
@@ -21,12 +22,9 @@ QString field(const QVariant& value)
     } else {
         text = value.toString();
     }
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) ||
-        text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'))) {
-        text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        text = QLatin1Char('"') + text + QLatin1Char('"');
-    }
-    return text;
+    // Core's one field quoter, so the export reads back with the app's own CSV reader (an
+    // empty cell or "NA" stays a value, not a missing one).
+    return QString::fromStdString(core::csvField(text.toStdString()));
 }
 
 } // namespace

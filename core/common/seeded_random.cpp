@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
-#include "train/seeded_random.h"
+#include "common/seeded_random.h"
 
 namespace credit::core {
 namespace {

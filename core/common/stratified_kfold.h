@@ -80,4 +80,19 @@ private:
     FoldParams m_params;
 };
 
+/// A stratified train/validation holdout (e.g. the early-stopping rows of gradient boosting).
+struct Holdout
+{
+    std::vector<std::size_t> train; ///< sorted ascending
+    std::vector<std::size_t> valid; ///< sorted ascending
+};
+
+/// Splits rows 0..labels.size()-1 into train and validation, class by class: each class's rows
+/// are shuffled with SeededRandom(deriveSeed(seed, "holdout")) and the first
+/// max(1, round(fraction · class size)) go to validation — except a class of one row, which
+/// stays in train. Both lists together hold every row once. `fraction` in (0, 1).
+/// Cost: O(rows).
+Holdout stratifiedHoldout(const std::vector<std::uint8_t>& labels, double fraction,
+                          std::uint64_t seed);
+
 } // namespace credit::core

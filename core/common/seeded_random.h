@@ -9,12 +9,20 @@
 
 namespace credit::core {
 
-/// A small, fully specified pseudo-random generator for the training engine: SplitMix64
+/// The one seeded sampling source of the engine (models, training, evaluation, explanations):
+/// SplitMix64
 /// (Steele, Lea & Flood 2014, the seeding generator of xoshiro). Unlike the distributions of
 /// <random>, whose algorithms are implementation-defined, every draw here is specified below,
 /// so the same seed gives the same folds and trials on every compiler and platform.
 ///
 /// Not thread-safe; give every thread or task its own generator, seeded by deriveSeed().
+///
+/// The one rule for child seeds: every random step below a run seed takes
+/// `deriveSeed(parent, label, index)` — never `seed + i`, `seed & mask` or a second generator
+/// — so that streams of different steps are independent and the numbers do not depend on the
+/// order in which threads reach them. Labels name the step ("stratified-kfold", "bootstrap",
+/// "stack-member", …); the index numbers its repetitions (repeat, resample, fold · members +
+/// member).
 class SeededRandom
 {
 public:
@@ -45,9 +53,18 @@ public:
 
     /// A seed derived from a parent seed and labels, e.g. (run seed, "rf", trial 7). Different
     /// labels give statistically independent streams; the result depends only on the inputs,
-    /// never on thread scheduling.
+    /// never on thread scheduling. Mixing: FNV-1a 64 over the label, then three rounds of the
+    /// SplitMix64 finaliser (mix) combining the parent, the label hash and the index.
     static std::uint64_t deriveSeed(std::uint64_t parent, std::string_view label,
                                     std::uint64_t index = 0);
+
+    /// deriveSeed() cut to 31 bits, for a library whose seed parameter is a signed 32-bit
+    /// integer (XGBoost's `seed`); the top bits are kept, as they are the best mixed.
+    static std::uint32_t deriveSeed31(std::uint64_t parent, std::string_view label,
+                                      std::uint64_t index = 0)
+    {
+        return static_cast<std::uint32_t>(deriveSeed(parent, label, index) >> 33);
+    }
 
 private:
     std::uint64_t m_state;

@@ -1,10 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
-#include "train/stratified_kfold.h"
+#include "common/stratified_kfold.h"
 
-#include "train/seeded_random.h"
+#include "common/seeded_random.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <stdexcept>
 
@@ -98,6 +99,30 @@ FoldPlan StratifiedKFold::split(const std::vector<std::uint8_t>& labels,
     FoldPlan plan = splitRows(m_params, labels, rows);
     plan.foldOfRow.clear();
     return plan;
+}
+
+Holdout stratifiedHoldout(const std::vector<std::uint8_t>& labels, double fraction,
+                          std::uint64_t seed)
+{
+    Holdout holdout;
+    SeededRandom random(SeededRandom::deriveSeed(seed, "holdout"));
+    for (const std::uint8_t cls : {std::uint8_t(0), std::uint8_t(1)}) {
+        std::vector<std::size_t> members;
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            if ((labels[i] != 0 ? 1 : 0) == cls) {
+                members.push_back(i);
+            }
+        }
+        random.shuffle(members);
+        const std::size_t held =
+            std::max<std::size_t>(1, std::size_t(std::llround(fraction * double(members.size()))));
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            (k < held && members.size() > 1 ? holdout.valid : holdout.train).push_back(members[k]);
+        }
+    }
+    std::sort(holdout.train.begin(), holdout.train.end());
+    std::sort(holdout.valid.begin(), holdout.valid.end());
+    return holdout;
 }
 
 } // namespace credit::core
