@@ -90,7 +90,7 @@ private slots:
         QCOMPARE(model->index(3, 1).data().toString(), QStringLiteral("Business"));
         QCOMPARE(model->headerData(0, Qt::Vertical).toInt(), 1);
         QCOMPARE(model->headerData(4, Qt::Vertical).toInt(), 5);
-        QCOMPARE(tab.rowCountText(), QStringLiteral("Showing 5 of 5 rows"));
+        QCOMPARE(tab.rowCountText(), QStringLiteral("Showing 5 of 5 rows · bad rate 40.0 %"));
         QCOMPARE(tab.filterColumnBox()->count(), 4); // all columns + 3
     }
 
@@ -166,7 +166,8 @@ private slots:
         state.setDataset(tinyDataset(), {});
         tab.filterEdit()->setText(QStringLiteral("CAR"));
         QCOMPARE(datasetRowsInViewOrder(tab), (QList<int>{1, 4}));
-        QCOMPARE(tab.rowCountText(), QStringLiteral("Showing 2 of 5 rows"));
+        QCOMPARE(tab.rowCountText(),
+                 QStringLiteral("Showing 2 of 5 rows · bad rate 50.0 % (all rows 40.0 %)"));
 
         tab.filterEdit()->setText(QStringLiteral("250"));
         QCOMPARE(datasetRowsInViewOrder(tab), (QList<int>{2, 4}));
@@ -175,7 +176,8 @@ private slots:
         QCOMPARE(datasetRowsInViewOrder(tab), (QList<int>{1, 2}));
         tab.filterColumnBox()->setCurrentIndex(2); // purpose only
         QCOMPARE(datasetRowsInViewOrder(tab), (QList<int>{2}));
-        QCOMPARE(tab.rowCountText(), QStringLiteral("Showing 1 of 5 rows"));
+        QCOMPARE(tab.rowCountText(),
+                 QStringLiteral("Showing 1 of 5 rows · bad rate 0.0 % (all rows 40.0 %)"));
 
         tab.filterEdit()->setText(QStringLiteral("good"));
         QCOMPARE(tab.tableView()->model()->rowCount(), 0);
@@ -184,6 +186,40 @@ private slots:
 
         tab.filterEdit()->clear();
         QCOMPARE(tab.tableView()->model()->rowCount(), 5);
+    }
+
+    /// Issue 13 item 11: on numeric columns a number is a value, not a substring, and
+    /// comparisons and ranges work; what cannot be read says why.
+    void filtersNumbersByValue()
+    {
+        AppState state;
+        DataTab tab(&state);
+        state.setDataset(tinyDataset(), {});
+        tab.filterEdit()->setText(QStringLiteral(">300"));
+        QCOMPARE(datasetRowsInViewOrder(tab), (QList<int>{0, 3}));
+        QCOMPARE(tab.rowCountText(),
+                 QStringLiteral("Showing 2 of 5 rows · bad rate 50.0 % (all rows 40.0 %)"));
+        tab.filterEdit()->setText(QStringLiteral("<= 250"));
+        QCOMPARE(datasetRowsInViewOrder(tab), (QList<int>{2, 4}));
+        tab.filterEdit()->setText(QStringLiteral("250-600"));
+        QCOMPARE(datasetRowsInViewOrder(tab), (QList<int>{0, 2, 4}));
+        tab.filterEdit()->setText(QStringLiteral("25")); // not a part of "250"
+        QCOMPARE(tab.tableView()->model()->rowCount(), 0);
+        tab.filterEdit()->setText(QStringLiteral("1200"));
+        QCOMPARE(datasetRowsInViewOrder(tab), (QList<int>{3}));
+
+        tab.filterEdit()->setText(QStringLiteral(">abc"));
+        QVERIFY(tab.rowCountText().contains(QStringLiteral("'>' needs a number")));
+        tab.filterEdit()->setText(QStringLiteral("600-250"));
+        QVERIFY(tab.rowCountText().contains(QStringLiteral("smaller bound first")));
+        tab.filterColumnBox()->setCurrentIndex(2);        // purpose
+        tab.filterEdit()->setText(QStringLiteral("<ca")); // not a comparison: searched as text
+        QCOMPARE(tab.tableView()->model()->rowCount(), 0);
+        QVERIFY(tab.rowCountText().contains(QStringLiteral("'<' needs a number")));
+        tab.filterEdit()->setText(QStringLiteral(">3"));
+        QCOMPARE(tab.tableView()->model()->rowCount(), 0);
+        QVERIFY(tab.rowCountText().contains(
+            QStringLiteral("comparisons apply to numeric columns; purpose is categorical")));
     }
 
     void selectsRequestedRowAndClearsHidingFilter()
@@ -206,6 +242,12 @@ private slots:
         const QModelIndexList selected = tab.tableView()->selectionModel()->selectedRows();
         QCOMPARE(selected.size(), 1);
         QCOMPARE(selected.first().data(DatasetTableModel::DatasetRowRole).toInt(), 3);
+        QCOMPARE(current.column(), 0);
+
+        state.requestRowSelection(2, 1); // the cell: row 2, the purpose column
+        current = tab.tableView()->currentIndex();
+        QCOMPARE(current.data(DatasetTableModel::DatasetRowRole).toInt(), 2);
+        QCOMPARE(current.column(), 1);
 
         QVERIFY(!tab.selectDatasetRow(5));
         QVERIFY(!tab.selectDatasetRow(-1));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "data/data_error.h"
 #include "data/dataset.h"
+#include "data/row_filter.h"
 
 #include <QTest>
 
@@ -85,6 +86,31 @@ class TestDataset : public QObject
     Q_OBJECT
 
 private slots:
+    void rowFilterQueries()
+    {
+        using credit::core::NumericCondition;
+        using credit::core::RowFilterQuery;
+        const auto op = [](const char* text) { return RowFilterQuery::parse(text).number->op; };
+        QVERIFY(!RowFilterQuery::parse("car").number);
+        QVERIFY(RowFilterQuery::parse("car").problem.empty());
+        QVERIFY(op(">24") == NumericCondition::Op::Greater);
+        QVERIFY(op(" >= 24 ") == NumericCondition::Op::GreaterOrEqual);
+        QVERIFY(op("<=1e3") == NumericCondition::Op::LessOrEqual);
+        QVERIFY(op("=+3") == NumericCondition::Op::Equal);
+        QVERIFY(op("-5") == NumericCondition::Op::Equal); // a negative number, not a range
+        const auto range = *RowFilterQuery::parse("-5-5").number;
+        QVERIFY(range.op == NumericCondition::Op::Between);
+        QCOMPARE(range.low, -5.0);
+        QCOMPARE(range.high, 5.0);
+        QVERIFY(range.matches(0) && range.matches(5) && !range.matches(5.5));
+        QCOMPARE(RowFilterQuery::parse("12..24").number->high, 24.0);
+        QVERIFY(!RowFilterQuery::parse("<abc").number);
+        QVERIFY(RowFilterQuery::parse("<abc").problem.find("'<' needs a number") == 0);
+        QVERIFY(!RowFilterQuery::parse("24-12").number);
+        QVERIFY(!RowFilterQuery::parse("24-12").problem.empty());
+        QVERIFY(!RowFilterQuery::parse("4<=X<7").number); // a level name, searched as text
+    }
+
     void basics()
     {
         const Dataset ds = small();

@@ -458,6 +458,39 @@ private slots:
         QCOMPARE(std::size_t(zFlagged), zExpected);
     }
 
+    /// Issue 13 item 14: num_dependents is 1 for 845 of 1,000 applicants, so Q1 = Q3 = 1 and
+    /// Tukey fences would flag all 155 applicants with 2 dependants. It is skipped, saying
+    /// why; the z-score rule still checks it.
+    void zeroIqrColumnIsSkippedWithAReason()
+    {
+        const Dataset& ds = creditG();
+        const OutlierReport report = detectOutliers(ds, {});
+        const auto fences =
+            std::find_if(report.fences.begin(), report.fences.end(),
+                         [](const auto& f) { return f.attribute == "num_dependents"; });
+        QVERIFY(fences != report.fences.end());
+        QVERIFY(std::isnan(fences->lower) && std::isnan(fences->upper));
+        QCOMPARE(fences->flagged, std::size_t(0));
+        QCOMPARE(fences->skipped, std::string("IQR is 0 (Q1 = Q3 = 1): the fences would flag every "
+                                              "other value, so this column is not checked by "
+                                              "the IQR rule (use z-scores)"));
+        for (const OutlierFlag& f : report.flags) {
+            QVERIFY(f.attribute != "num_dependents");
+        }
+        const auto amount =
+            std::find_if(report.fences.begin(), report.fences.end(),
+                         [](const auto& f) { return f.attribute == "credit_amount"; });
+        QVERIFY(amount->skipped.empty());
+
+        OutlierParams z;
+        z.method = OutlierMethod::ZScore;
+        const OutlierReport zr = detectOutliers(ds, z);
+        const auto zf = std::find_if(zr.fences.begin(), zr.fences.end(),
+                                     [](const auto& f) { return f.attribute == "num_dependents"; });
+        QVERIFY(zf->skipped.empty());
+        QVERIFY(!std::isnan(zf->upper));
+    }
+
     void cancellation()
     {
         int calls = 0;

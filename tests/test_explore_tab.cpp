@@ -18,6 +18,7 @@
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFontMetrics>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QLineSeries>
@@ -28,6 +29,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocumentFragment>
 #include <QTimer>
 
 #include <algorithm>
@@ -141,8 +143,12 @@ private slots:
         QVERIFY2(chart->exportSvg(svg, &error), qPrintable(error));
         const QImage one(png);
         const QImage two(png2);
-        QCOMPARE(one.size(), chart->content()->size());
-        QCOMPARE(two.size(), chart->content()->size() * 2);
+        // Exports are drawn at their own size, at least ChartWidget::kMinimumExportSize.
+        const QSize exportSize =
+            chart->content()->size().expandedTo(ui::ChartWidget::kMinimumExportSize);
+        QCOMPARE(chart->exportSize(), exportSize);
+        QCOMPARE(one.size(), exportSize);
+        QCOMPARE(two.size(), exportSize * 2);
         QFile file(svg);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
@@ -270,6 +276,8 @@ private slots:
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.at(0).at(0).toInt(), expectedRow);
+        // …and the column of the flagged value, so the Data tab scrolls to the cell.
+        QCOMPARE(spy.at(0).at(1).toInt(), int(*m_dataset->schema().indexOf("credit_amount")));
         QCOMPARE(view->model()->index(target.row(), 0).data().toInt(), expectedRow + 1);
 
         // z-score, |z| > 3: 25 credit amounts (see test_explore_stats).
@@ -293,6 +301,58 @@ private slots:
             m_tab->isContentReady() && m_tab->result()->params.quantileBins == 3, 10000);
         QCOMPARE(m_tab->currentAttribute(), QStringLiteral("duration")); // selection kept
         QCOMPARE(m_tab->woeModel()->rowCount(), 4);
+    }
+
+    /// Issue 13 items 4 and 17: at 10 quantile bins of duration the bar labels lost their
+    /// first digit ("1.7 %" for 51.7 %) and every category label read "…", in the window and
+    /// in the SVG export.
+    void tenBinsKeepEveryLabelWhole()
+    {
+        QVERIFY(m_tab->selectAttribute(QStringLiteral("duration")));
+        m_tab->binsSpinBox()->setValue(10);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_tab->isContentReady() && m_tab->result()->params.quantileBins == 10, 10000);
+        ui::ChartWidget* widget = m_tab->badRateChart();
+        widget->layoutNow();
+        auto* bars = findSeries<QBarSeries>(widget->chart());
+        QVERIFY(bars != nullptr);
+        auto* axis = qobject_cast<QBarCategoryAxis*>(widget->axisAt(Qt::AlignBottom));
+        QVERIFY(axis != nullptr);
+        QVERIFY(axis->count() >= 6);
+
+        // On screen: a value label shows only when it fits its bar.
+        const double perBar =
+            widget->chart()->plotArea().width() / axis->count() * bars->barWidth();
+        const QFontMetrics metrics(bars->barSets().at(0)->labelFont());
+        if (bars->isLabelsVisible()) {
+            QVERIFY(metrics.horizontalAdvance(QStringLiteral("51.7 %")) <= perBar);
+        }
+
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("badrate.svg"));
+        QString error;
+        QVERIFY2(widget->exportSvg(svg, &error), qPrintable(error));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY2(!text.contains(QChar(0x2026)), "an exported label is elided");
+        save(QStringLiteral("explore_duration_10_bins.png"));
+        m_tab->resize(1024, 640); // squeezed: labels turn or hide, never clip
+        widget->layoutNow();
+        QVERIFY(!bars->isLabelsVisible() ||
+                metrics.horizontalAdvance(QStringLiteral("51.7 %")) <=
+                    widget->chart()->plotArea().width() / axis->count() * bars->barWidth());
+        save(QStringLiteral("explore_duration_10_bins_small.png"));
+        QVERIFY(widget->exportPng(QStringLiteral("/tmp/badrate_export.png"), 1.0, &error));
+        m_tab->resize(1400, 860);
+        for (const QString& category : axis->categories()) {
+            const QString plain = QTextDocumentFragment::fromHtml(category).toPlainText();
+            QVERIFY2(text.contains(plain.toHtmlEscaped()) || text.contains(plain),
+                     qPrintable(plain));
+        }
+        m_tab->binsSpinBox()->setValue(5);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_tab->isContentReady() && m_tab->result()->params.quantileBins == 5, 10000);
     }
 
     void datasetReplaced()

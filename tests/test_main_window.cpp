@@ -9,12 +9,14 @@
 #include "data/dataset_table_model.h"
 #include "main/about_text.h"
 #include "main/app_state.h"
+#include "main/help_dialog.h"
 #include "main/main_window.h"
 #include "main/recent_files.h"
 #include "main/screenshot_runner.h"
 #include "main/startup_options.h"
 #include "main/tab_page.h"
 #include "support/quick_model.h"
+#include "train/leaderboard_model.h"
 #include "train/model_file_actions.h"
 #include "widgets/file_names.h"
 
@@ -28,6 +30,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -35,6 +38,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextCursor>
 
 #include <algorithm>
 
@@ -134,7 +140,8 @@ private slots:
         QCOMPARE(window.statusSummary(),
                  QStringLiteral("1,000 rows · 21 columns · bad rate 30.0 %"));
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("credit-g.arff")));
-        QCOMPARE(tab->rowCountText(), QStringLiteral("Showing 1,000 of 1,000 rows"));
+        QCOMPARE(tab->rowCountText(),
+                 QStringLiteral("Showing 1,000 of 1,000 rows · bad rate 30.0 %"));
     }
 
     void sortsAndFiltersTheBundledData()
@@ -159,7 +166,16 @@ private slots:
         for (int r = 0; r < shown; ++r) {
             QCOMPARE(view->index(r, purpose).data().toString(), QStringLiteral("education"));
         }
-        QCOMPARE(tab->rowCountText(), QStringLiteral("Showing %1 of 1,000 rows").arg(shown));
+        // A comparison that is also a level name finds the level: "<0" of checking_status.
+        tab->filterColumnBox()->setCurrentIndex(0);
+        tab->filterEdit()->setText(QStringLiteral("<0"));
+        QCOMPARE(view->rowCount(), 274); // 274 applicants with a negative balance (UCI)
+        tab->filterColumnBox()->setCurrentIndex(purpose + 1);
+        tab->filterEdit()->setText(QStringLiteral("education"));
+        // 22 of the 50 education loans are bad (UCI Statlog German Credit).
+        QCOMPARE(shown, 50);
+        QCOMPARE(tab->rowCountText(),
+                 QStringLiteral("Showing 50 of 1,000 rows · bad rate 44.0 % (all rows 30.0 %)"));
     }
 
     void refusedFileKeepsDataAndReportsMessage()
@@ -411,6 +427,46 @@ private slots:
         credit::ui::announceSaved(window.tabPage(QStringLiteral("score")),
                                   QStringLiteral("/tmp/somewhere/applicant.json"));
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Saved applicant.json"));
+    }
+
+    /// Issue 13 item 6: F1 opens the help at the current tab, Help ▸ Glossary at the terms,
+    /// and a metric's tooltip says where its definition is.
+    void helpForTheTabAndGlossary()
+    {
+        AppState state;
+        MainWindow window(&state);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.showTab(QStringLiteral("threshold")));
+        QTest::keyClick(&window, Qt::Key_F1);
+        QVERIFY(window.helpDialog() != nullptr);
+        QTRY_VERIFY(window.helpDialog()->isVisible());
+        QTextBrowser* browser = window.helpDialog()->browser();
+        const QString text = browser->toPlainText();
+        for (const char* term :
+             {"IV (Information Value)", "WoE (Weight of Evidence)", "KS (", "Gini", "Brier score",
+              "ECE (expected calibration error)", "Calibration", "PSI (population stability index)",
+              "Points and points to double the odds", "Prior correction", "Expected cost"}) {
+            QVERIFY2(text.contains(QString::fromUtf8(term)), term);
+        }
+        // Scrolled to the Threshold section: its heading is near the top of the view.
+        const QTextCursor top = browser->cursorForPosition(QPoint(5, 5));
+        QVERIFY2(top.block().text().contains(QStringLiteral("Threshold")) ||
+                     browser->verticalScrollBar()->value() > 0,
+                 qPrintable(top.block().text()));
+        const int atThreshold = browser->verticalScrollBar()->value();
+        window.helpDialog()->grab().save(QStringLiteral("/tmp/help_dialog.png")); // for a look
+        window.showGlossary();
+        QVERIFY(browser->verticalScrollBar()->value() > atThreshold);
+
+        credit::ui::LeaderboardModel leaderboard;
+        const QString tip = leaderboard
+                                .headerData(credit::ui::LeaderboardModel::AucColumn, Qt::Horizontal,
+                                            Qt::ToolTipRole)
+                                .toString();
+        QVERIFY(tip.contains(QStringLiteral("Help ▸ Glossary ▸ AUC")));
+        QVERIFY(tip.contains(QStringLiteral("pooled")));
     }
 
     void savedFilesGetTheirExtension()

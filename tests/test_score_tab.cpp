@@ -119,6 +119,29 @@ private slots:
         QVERIFY(m_tab->resultLabel()->text().contains(QStringLiteral("Before the last change")));
     }
 
+    void previousIsRescoredWhenTheModelChanges()
+    {
+        // Issue 13 item 2: after a what-if step, switching the model must not leave the old
+        // model's PD on the "before" line; both lines then describe the new model.
+        QVERIFY(m_tab->loadDatasetRow(2));
+        const double rowPdOld = m_tab->result()->pd;
+        auto* duration =
+            qobject_cast<QDoubleSpinBox*>(m_tab->fieldWidget(QStringLiteral("duration")));
+        duration->setValue(60);
+        QCOMPARE(m_tab->previousResult()->pd, rowPdOld);
+
+        const auto other = test::quickLrBundle(*m_data, 3);
+        m_state.setModelBundle(other);
+        QVERIFY(m_tab->previousResult());
+        const double previousNew = m_tab->previousResult()->pd;
+        QVERIFY(previousNew != rowPdOld); // a different fit gives a different PD
+        const double currentNew = m_tab->result()->pd;
+        QVERIFY(m_tab->loadDatasetRow(2));
+        QCOMPARE(m_tab->result()->pd, previousNew); // row 2 under the new model
+        QCOMPARE(m_tab->previousResult()->pd, currentNew);
+        m_state.setModelBundle(m_bundle);
+    }
+
     void wholeNumberFieldsShowNoDecimals()
     {
         // Decided from the training data: every numeric attribute of German Credit holds

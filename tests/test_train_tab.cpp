@@ -9,6 +9,7 @@
 #include "main/app_state.h"
 #include "main/dataset_loader.h"
 #include "main/main_window.h"
+#include "support/quick_model.h"
 #include "train/experiment_history.h"
 #include "train/history_dialog.h"
 #include "train/leaderboard_model.h"
@@ -16,15 +17,17 @@
 #include "train/train_tab.h"
 #include "train/training_setup_panel.h"
 #include "train/trial_chart.h"
-#include "support/quick_model.h"
+#include "widgets/number_text.h"
 
 #include <QCheckBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -116,10 +119,8 @@ void TestTrainTab::shortRunEndToEnd()
     const QString best = tab.leaderboardModel()->bestAlgorithm();
     QVERIFY(best == QLatin1String("lr") || best == QLatin1String("gbdt"));
     for (int r = 0; r < 2; ++r) {
-        const QString auc = tab.leaderboardModel()
-                                ->index(r, ui::LeaderboardModel::AucColumn)
-                                .data()
-                                .toString();
+        const QString auc =
+            tab.leaderboardModel()->index(r, ui::LeaderboardModel::AucColumn).data().toString();
         QVERIFY2(auc.contains(QStringLiteral("±")), qPrintable(auc));
         const double value = tab.leaderboardModel()
                                  ->index(r, ui::LeaderboardModel::AucColumn)
@@ -132,6 +133,13 @@ void TestTrainTab::shortRunEndToEnd()
     QVERIFY(!tab.trialChart()->isShowingPlaceholder()); // our own run's bundle keeps the chart
     QCOMPARE(tab.finishedTrials(), 4);
     QVERIFY(tab.logView()->toPlainText().count(QStringLiteral(" trial ")) >= 4);
+    // Sampled parameters (gbdt's eta, subsample…) are logged to 4 significant digits, not 16.
+    const QRegularExpression longNumber(QStringLiteral("\\d\\.\\d{6,}"));
+    QVERIFY2(!tab.logView()->toPlainText().contains(longNumber),
+             qPrintable(tab.logView()->toPlainText()));
+    QCOMPARE(ui::parameterText(QStringLiteral("0.2390238402380223")), QStringLiteral("0.239"));
+    QCOMPARE(ui::parameterText(QStringLiteral("500")), QStringLiteral("500"));
+    QCOMPARE(ui::parameterText(QStringLiteral("vote")), QStringLiteral("vote"));
     for (int i = 0; i < tab.statusList()->topLevelItemCount(); ++i) {
         QCOMPARE(tab.statusList()->topLevelItem(i)->text(1), QStringLiteral("done"));
     }
@@ -148,8 +156,8 @@ void TestTrainTab::shortRunEndToEnd()
     QCOMPARE(runs.first().bestAlgorithm, best);
 
     // The analyst picks the other model as current.
-    const QString other = best == QLatin1String("lr") ? QStringLiteral("gbdt")
-                                                      : QStringLiteral("lr");
+    const QString other =
+        best == QLatin1String("lr") ? QStringLiteral("gbdt") : QStringLiteral("lr");
     QTableView* view = tab.leaderboardView();
     for (int r = 0; r < view->model()->rowCount(); ++r) {
         if (view->model()->index(r, 0).data(ui::LeaderboardModel::AlgorithmRole) == other) {
@@ -175,20 +183,21 @@ void TestTrainTab::cancelKeepsTrialsAndRestartsClean()
     QVERIFY(tab.startTraining());
     QTRY_VERIFY_WITH_TIMEOUT(tab.finishedTrials() >= 2, kRunTimeoutMs);
 
-    QElapsedTimer sinceCancel;
-    sinceCancel.start();
+    const int atCancel = tab.finishedTrials();
     QTest::mouseClick(tab.cancelButton(), Qt::LeftButton);
     QVERIFY(!tab.cancelButton()->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 30'000);
-    const qint64 cancelMs = sinceCancel.elapsed();
-    qInfo("cancel → finished: %lld ms", static_cast<long long>(cancelMs));
-    QVERIFY2(cancelMs < 3000, qPrintable(QString::number(cancelMs)));
     QCOMPARE(finished.first().first().toBool(), true);
 
-    // Finished trials are kept: the chart, the log and a leaderboard row for rf.
+    // Finished trials are kept: the chart, the log and a leaderboard row for rf. No trial
+    // starts after the cancel: only those already running on the run's threads may finish,
+    // plus those that had finished but not yet reached the polled count (one per thread at
+    // most). (The time a cancel takes is measured by bench_gui_training --limit.)
     const int kept = tab.finishedTrials();
     QVERIFY(kept >= 2);
-    QVERIFY(kept < 200);
+    QVERIFY2(
+        kept <= atCancel + 2 * tab.setupPanel()->threadsBox()->value(),
+        qPrintable(QStringLiteral("%1 trials at the cancel, %2 after").arg(atCancel).arg(kept)));
     QCOMPARE(tab.trialChart()->pointCount(), kept);
     QCOMPARE(tab.leaderboardModel()->rowCount(), 1);
     QCOMPARE(tab.leaderboardModel()->algorithmAt(0), QStringLiteral("rf"));
@@ -325,6 +334,23 @@ void TestTrainTab::openedModelListsItsLeaderboard()
     QVERIFY(tab.statusList()->topLevelItem(0)->text(2).startsWith(QStringLiteral("0.")));
     QVERIFY(tab.trialChart()->isShowingPlaceholder());
     QVERIFY(tab.trialChart()->placeholderText().contains(QStringLiteral("earlier.crs")));
+
+    // Issue 13 item 10: status and setup describe the opened model, not the run on screen
+    // before it.
+    tab.setupPanel()->foldsBox()->setValue(9);
+    core::ModelBundle withParams = *state.modelBundle();
+    core::ParamsFile params;
+    params.training.folds = 4;
+    params.training.repeats = 2;
+    withParams.paramsYaml = params.toYaml();
+    state.setModelBundle(std::make_shared<const core::ModelBundle>(std::move(withParams)),
+                         QStringLiteral("/tmp/reopened.crs"));
+    QCOMPARE(tab.setupPanel()->foldsBox()->value(), 4);
+    QCOMPARE(tab.setupPanel()->repeatsBox()->value(), 2);
+    QVERIFY(tab.messageLabel()->text().contains(QStringLiteral("reopened.crs")));
+    QVERIFY(!tab.messageLabel()->text().contains(QStringLiteral("Cancelled")));
+    QCOMPARE(tab.progressBar()->value(), tab.progressBar()->maximum());
+    QCOMPARE(tab.progressBar()->format(), QStringLiteral("Trained earlier"));
 }
 
 #include "test_train_tab.moc"

@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <mutex>
@@ -201,13 +200,12 @@ private slots:
         params.baseParams["ensemble"] = {{"members", std::string("lr,gbdt")},
                                          {"weights", std::string("3,1")}};
         std::vector<std::string> ensembleMessages;
-        const TrainingResult result =
-            TrainingJob(params).run(data, [&](const ProgressEvent& e) {
-                if (e.stage == "ensemble") {
-                    ensembleMessages.push_back(e.message);
-                }
-                return true;
-            });
+        const TrainingResult result = TrainingJob(params).run(data, [&](const ProgressEvent& e) {
+            if (e.stage == "ensemble") {
+                ensembleMessages.push_back(e.message);
+            }
+            return true;
+        });
         QVERIFY(!result.cancelled);
         // One event for the vote, no per-fold fit events.
         QCOMPARE(ensembleMessages.size(), std::size_t(1));
@@ -221,7 +219,7 @@ private slots:
         }
         const LeaderboardRow& row = *result.row("ensemble");
         QVERIFY(row.aucMean > 0.7);
-        QVERIFY(row.fitSeconds > 0.0); // the members' fold fits
+        QVERIFY(row.fitSeconds > 0.0);                             // the members' fold fits
         QCOMPARE(result.models.count("ensemble"), std::size_t(1)); // refitted on all rows
         // Stacking still fits its members fold by fold.
         params.baseParams["ensemble"]["method"] = std::string("stack");
@@ -229,18 +227,19 @@ private slots:
         params.baseParams["ensemble"]["members"] = std::string("lr");
         params.baseParams["ensemble"].erase("weights");
         std::size_t foldFits = 0;
-        const TrainingResult stacked =
-            TrainingJob(params).run(data, [&](const ProgressEvent& e) {
-                foldFits += e.stage == "ensemble" && e.algorithm.empty();
-                return true;
-            });
+        const TrainingResult stacked = TrainingJob(params).run(data, [&](const ProgressEvent& e) {
+            foldFits += e.stage == "ensemble" && e.algorithm.empty();
+            return true;
+        });
         QVERIFY(!stacked.cancelled);
         QVERIFY(foldFits > 0);
     }
 
-    /// The sink says stop after a few finished trials: the run returns well within the bound,
-    /// flagged as cancelled, with the finished trials on the leaderboard.
-    void cancelStopsQuicklyAndKeepsFinishedTrials()
+    /// The sink says stop after a few finished trials: the run comes back flagged as
+    /// cancelled with the finished trials on the leaderboard, and no trial starts after the
+    /// stop — at most the trials already running on the job's threads finish. (How fast it
+    /// returns is measured by `bench_engine_cv cancel`, not asserted here.)
+    void cancelStartsNoNewTrialAndKeepsFinishedOnes()
     {
         const Dataset data = creditG();
         TrainingParams params;
@@ -251,12 +250,10 @@ private slots:
         params.repeats = 1;
         params.trials = 30;
         params.threads = 2;
-        std::vector<double> latencies;
-        for (int run = 0; run < 3; ++run) {
+        for (int run = 0; run < 2; ++run) {
             std::mutex mutex;
             std::size_t finishedTrials = 0;
             bool said = false;
-            std::chrono::steady_clock::time_point saidAt;
             const TrainingResult result =
                 TrainingJob(params).run(data, [&](const ProgressEvent& event) {
                     const std::lock_guard lock(mutex);
@@ -268,28 +265,21 @@ private slots:
                     }
                     if (finishedTrials >= 3) {
                         said = true;
-                        saidAt = std::chrono::steady_clock::now();
                         return false;
                     }
                     return true;
                 });
-            const double latency =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - saidAt).count();
             QVERIFY(said);
             QVERIFY(result.cancelled);
-            latencies.push_back(latency);
             std::size_t finished = 0;
             for (const TrialResult& t : result.trials) {
                 finished += t.finished ? 1 : 0;
             }
             QVERIFY(finished >= 3);
+            QVERIFY2(finished <= finishedTrials + params.threads, "trials started after the stop");
             QVERIFY(!result.leaderboard.empty());
             QVERIFY(result.models.empty());
         }
-        std::sort(latencies.begin(), latencies.end());
-        qInfo("cancel latency: median %.1f ms, max %.1f ms", 1000.0 * latencies[1],
-              1000.0 * latencies.back());
-        QVERIFY2(latencies.back() < 1.0, "a cancelled run took more than a second to return");
     }
 
     void refusesInvalidParams()

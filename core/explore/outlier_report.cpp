@@ -26,10 +26,20 @@ void detectColumnOutliers(const Column& column, std::size_t columnIndex,
         iqr = summary.q3 - summary.q1;
         fences.lower = summary.q1 - params.iqrK * iqr;
         fences.upper = summary.q3 + params.iqrK * iqr;
+        if (iqr == 0.0) {
+            fences.skipped = "IQR is 0 (Q1 = Q3 = " + formatNumber(summary.q1) +
+                             "): the fences would flag every other value, so this column "
+                             "is not checked by the IQR rule (use z-scores)";
+            fences.lower = fences.upper = std::numeric_limits<double>::quiet_NaN();
+        }
         lowText = " < Q1 − " + k + "·IQR = " + formatNumber(fences.lower);
         highText = " > Q3 + " + k + "·IQR = " + formatNumber(fences.upper);
     } else {
         const bool usable = summary.sd > 0.0;
+        if (!usable && summary.count > 0) {
+            fences.skipped = "sd is 0 (every value is " + formatNumber(summary.mean) +
+                             "): z-scores are undefined";
+        }
         fences.lower = usable ? summary.mean - params.zThreshold * summary.sd
                               : std::numeric_limits<double>::quiet_NaN();
         fences.upper = usable ? summary.mean + params.zThreshold * summary.sd

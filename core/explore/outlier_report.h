@@ -46,13 +46,18 @@ struct OutlierFences
     double lower = 0.0; ///< values strictly below are flagged (NaN when the column is empty)
     double upper = 0.0; ///< values strictly above are flagged
     std::size_t flagged = 0;
+    /// Why the column was not checked (its fences are then NaN), else empty. E.g. an IQR of 0:
+    /// "IQR is 0 (Q1 = Q3 = 1): fences at 1 would flag every other value".
+    std::string skipped;
 };
 
 /// Outliers of the numeric feature columns under one method.
 ///
 /// Missing values are never flagged. Degenerate input: an empty column has NaN fences and no
-/// flag; a constant column has zero IQR / sd, so IQR fences equal the value (nothing flagged)
-/// and z-scores are undefined (nothing flagged).
+/// flag. A column with an IQR of 0 (a constant column, or one like num_dependents where more
+/// than half the values are equal) is not checked by the IQR rule: its fences would collapse
+/// onto one value and flag every other one; `skipped` says so and the z-score rule still
+/// applies. A zero sd leaves z-scores undefined (nothing flagged, `skipped` says why).
 struct OutlierReport
 {
     OutlierParams params;

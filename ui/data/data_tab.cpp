@@ -5,6 +5,7 @@
 #include "data/dataset_filter_proxy.h"
 #include "data/dataset_table_model.h"
 #include "main/app_state.h"
+#include "widgets/number_text.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -44,10 +45,11 @@ DataTab::DataTab(AppState* state, QWidget* parent)
     filterLabel->setBuddy(m_filterEdit);
     m_filterEdit->setObjectName(QStringLiteral("dataFilter"));
     m_filterEdit->setClearButtonEnabled(true);
-    m_filterEdit->setPlaceholderText(tr("Type to show only matching rows (Ctrl+F)"));
+    m_filterEdit->setPlaceholderText(tr("Text, or >24 / 12-24 on numbers (Ctrl+F)"));
     m_filterEdit->setToolTip(
-        tr("Shows the rows whose text contains this, ignoring case.\nType \"missing\" to find "
-           "missing values."));
+        tr("Shows the rows whose text contains this, ignoring case.\n"
+           "On numeric columns a number is compared by value: 24, >24, >=24, <24, <=24, "
+           "or a range such as 12-24.\nType \"missing\" to find missing values."));
     m_filterEdit->setMinimumWidth(260);
     auto* inLabel = new QLabel(tr("&in"), this);
     inLabel->setBuddy(m_columnBox);
@@ -146,12 +148,13 @@ void DataTab::onFilterColumnChanged()
     updateRowCount();
 }
 
-bool DataTab::selectDatasetRow(int datasetRow)
+bool DataTab::selectDatasetRow(int datasetRow, int column)
 {
     if (datasetRow < 0 || datasetRow >= m_model->rowCount()) {
         return false;
     }
-    const QModelIndex source = m_model->index(datasetRow, 0);
+    const int shownColumn = column >= 0 && column < m_model->columnCount() ? column : 0;
+    const QModelIndex source = m_model->index(datasetRow, shownColumn);
     QModelIndex index = m_proxy->mapFromSource(source);
     if (!index.isValid()) {
         m_filterEdit->clear();
@@ -187,8 +190,27 @@ void DataTab::updateRowCount()
     locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
     const int shown = m_proxy->rowCount();
     const int total = m_model->rowCount();
-    m_countLabel->setText(
-        tr("Showing %1 of %2 rows").arg(locale.toString(shown), locale.toString(total)));
+    QString text = tr("Showing %1 of %2 rows").arg(locale.toString(shown), locale.toString(total));
+    const core::Dataset& dataset = *m_model->dataset();
+    if (shown > 0 && shown < total) {
+        std::vector<std::size_t> rows;
+        rows.reserve(std::size_t(shown));
+        for (int row = 0; row < shown; ++row) {
+            rows.push_back(std::size_t(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
+        }
+        text += tr(" · bad rate %1 (all rows %2)")
+                    .arg(percentText(core::positiveRate(dataset, rows)),
+                         percentText(dataset.positiveRate()));
+    } else if (shown == total) {
+        text += tr(" · bad rate %1").arg(percentText(dataset.positiveRate()));
+    }
+    if (!m_proxy->filterProblem().isEmpty()) {
+        text += tr(" · %1").arg(m_proxy->filterProblem());
+    } else if (shown == 0 && m_proxy->comparisonOnCategoricalColumn()) {
+        text += tr(" · comparisons apply to numeric columns; %1 is categorical")
+                    .arg(m_columnBox->currentText());
+    }
+    m_countLabel->setText(text);
 }
 
 void DataTab::resizeColumns()

@@ -25,9 +25,9 @@ public:
     QString tabId() const override;
     QString tabTitle() const override;
 
-    /// Selects and scrolls to a 0-based dataset row, clearing the filter if it hides the row.
-    /// False when there is no such row.
-    bool selectDatasetRow(int datasetRow);
+    /// Selects and scrolls to a 0-based dataset row (and to dataset column `column` unless it
+    /// is -1), clearing the filter if it hides the row. False when there is no such row.
+    bool selectDatasetRow(int datasetRow, int column = -1);
     /// Focuses the filter box and selects its text.
     void focusFilter();
 

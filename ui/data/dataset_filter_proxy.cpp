@@ -22,6 +22,7 @@ void DatasetFilterProxy::setFilterText(const QString& text)
     }
     m_text = trimmed;
     m_numericNeedle = m_text.toLower().toStdString();
+    m_query = core::RowFilterQuery::parse(m_text.toStdString());
     m_missingMatches =
         !m_text.isEmpty() && DatasetTableModel::missingText().contains(m_text, Qt::CaseInsensitive);
     invalidateFilter();
@@ -46,9 +47,24 @@ bool DatasetFilterProxy::cellMatches(int row, int column) const
         return m_missingMatches;
     }
     if (data.isNumeric()) {
+        if (m_query.number) {
+            return m_query.number->matches(data.numeric[r]);
+        }
         return data.text(r).find(m_numericNeedle) != std::string::npos;
     }
+    // Levels are searched as text whatever the query: "<0" and ">=200" are checking_status
+    // levels of German Credit.
     return m_model->levelText(column, data.codes[r]).contains(m_text, Qt::CaseInsensitive);
+}
+
+bool DatasetFilterProxy::comparisonOnCategoricalColumn() const
+{
+    if (!m_query.number || !m_query.number->isComparison() || m_model == nullptr ||
+        m_model->dataset() == nullptr || m_column < 0 ||
+        std::size_t(m_column) >= m_model->dataset()->columnCount()) {
+        return false;
+    }
+    return !m_model->dataset()->column(std::size_t(m_column)).isNumeric();
 }
 
 bool DatasetFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const

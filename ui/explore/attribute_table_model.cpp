@@ -3,6 +3,7 @@
 #include "explore/attribute_table_model.h"
 
 #include "explore/explore_charts.h"
+#include "main/help_text.h"
 
 #include <QLocale>
 
@@ -126,9 +127,11 @@ QVariant AttributeTableModel::headerData(int section, Qt::Orientation orientatio
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case kIv:
-            return ExploreCharts::ivDefinition();
+            return ExploreCharts::ivDefinition() + QLatin1Char('\n') +
+                   glossaryPointer(GlossaryTerm::InformationValue);
         case kStrength:
-            return ExploreCharts::strengthBandsDefinition();
+            return ExploreCharts::strengthBandsDefinition() + QLatin1Char('\n') +
+                   glossaryPointer(GlossaryTerm::InformationValue);
         case kMissing:
             return tr("Rows without a value for this attribute");
         default:

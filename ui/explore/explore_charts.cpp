@@ -3,6 +3,7 @@
 #include "explore/explore_charts.h"
 
 #include "widgets/chart_widget.h"
+#include "widgets/number_text.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
@@ -67,11 +68,6 @@ void showBarToolTips(QBarSet* set, const QStringList& texts)
             QToolTip::hideText();
         }
     });
-}
-
-QString percent(double fraction, int decimals = 1)
-{
-    return QLocale().toString(100.0 * fraction, 'f', decimals) + QStringLiteral(" %");
 }
 
 } // namespace
@@ -333,7 +329,7 @@ void ExploreCharts::fillBadRate(ChartWidget* widget, const core::AttributeExplor
                     .arg(bin.bads)
                     .arg(labels.bad)
                     .arg(bin.goods + bin.bads)
-                    .arg(percent(bin.badRate));
+                    .arg(percentText(bin.badRate));
         peak = std::max(peak, bin.badRate);
     }
     showBarToolTips(set, tips);
@@ -346,7 +342,8 @@ void ExploreCharts::fillBadRate(ChartWidget* widget, const core::AttributeExplor
     chart->addSeries(series);
 
     auto* average = new QLineSeries;
-    average->setName(QObject::tr("portfolio %1 rate %2").arg(labels.bad, percent(portfolioRate)));
+    average->setName(
+        QObject::tr("portfolio %1 rate %2").arg(labels.bad, percentText(portfolioRate)));
     average->append(-0.5, 100.0 * portfolioRate);
     average->append(double(bins.size()) - 0.5, 100.0 * portfolioRate);
     QPen pen(QColor(60, 60, 60), 1.5, Qt::DashLine);
@@ -355,6 +352,7 @@ void ExploreCharts::fillBadRate(ChartWidget* widget, const core::AttributeExplor
 
     QBarCategoryAxis* x =
         widget->addCategoryAxis(Qt::AlignBottom, axisTitle(name), categories, series);
+    widget->keepLabelsWhole(x, series);
     average->attachAxis(x);
     QValueAxis* y =
         widget->addValueAxis(Qt::AlignLeft, QObject::tr("%1 rate (%)").arg(labels.bad), series);
@@ -411,7 +409,7 @@ void ExploreCharts::fillLevels(ChartWidget* widget, const core::AttributeExplora
                                 .arg(bin.goods)
                                 .arg(labels.good)
                                 .arg(bin.bads)
-                                .arg(labels.bad, labels.bad, percent(bin.badRate));
+                                .arg(labels.bad, labels.bad, percentText(bin.badRate));
         goodTips << tip;
         badTips << tip;
         peakCount = std::max(peakCount, double(bin.goods + bin.bads));
@@ -522,12 +520,12 @@ void ExploreCharts::fillClassBalance(ChartWidget* widget, const core::ClassBalan
     auto* good = series->append(QObject::tr("%1: %2 (%3)")
                                     .arg(qs(balance.negativeLabel),
                                          QLocale().toString(qulonglong(balance.negatives)),
-                                         percent(double(balance.negatives) / total)),
+                                         percentText(double(balance.negatives) / total)),
                                 double(balance.negatives));
     auto* bad = series->append(QObject::tr("%1: %2 (%3)")
                                    .arg(qs(balance.positiveLabel),
                                         QLocale().toString(qulonglong(balance.positives)),
-                                        percent(double(balance.positives) / total)),
+                                        percentText(double(balance.positives) / total)),
                                double(balance.positives));
     good->setColor(goodColour());
     bad->setColor(badColour());

@@ -27,6 +27,7 @@
 #include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -196,7 +197,6 @@ QWidget* ExploreTab::createAttributesPage()
     m_levels = new ChartWidget(right);
     m_histogram->setObjectName(QStringLiteral("histogramChart"));
     m_levels->setObjectName(QStringLiteral("levelChart"));
-    m_boxPlot->setMinimumWidth(220);
 
     auto* numericPage = new QWidget(right);
     auto* grid = new QGridLayout(numericPage);
@@ -223,12 +223,6 @@ QWidget* ExploreTab::createAttributesPage()
     summaryLayout->addWidget(sectionLabel(tr("Summary"), summaryBox));
     summaryLayout->addWidget(m_summaryView, 1);
 
-    auto* charts = new QWidget(right);
-    auto* chartsLayout = new QHBoxLayout(charts);
-    chartsLayout->setContentsMargins(0, 0, 0, 0);
-    chartsLayout->addWidget(m_detailStack, 1);
-    chartsLayout->addWidget(summaryBox);
-
     m_woeModel = new WoeTableModel(this);
     m_woeView = makeTable(right);
     m_woeView->setModel(m_woeModel);
@@ -243,6 +237,23 @@ QWidget* ExploreTab::createAttributesPage()
                          ExploreCharts::ivDefinition());
     woeLayout->addWidget(woeTitle);
     woeLayout->addWidget(m_woeView, 1);
+
+    // Each chart keeps the height its labels need; a small window scrolls the charts rather
+    // than squeezing them until every label reads "…".
+    m_histogram->setMinimumHeight(240);
+    m_boxPlot->setMinimumHeight(240);
+    m_badRate->setMinimumHeight(270);
+    m_levels->setMinimumHeight(360);
+    auto* chartsScroll = new QScrollArea(right);
+    chartsScroll->setObjectName(QStringLiteral("exploreChartsScroll"));
+    chartsScroll->setWidgetResizable(true);
+    chartsScroll->setFrameShape(QFrame::NoFrame);
+    chartsScroll->setWidget(m_detailStack);
+    auto* charts = new QWidget(right);
+    auto* chartsLayout = new QHBoxLayout(charts);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    chartsLayout->addWidget(chartsScroll, 1);
+    chartsLayout->addWidget(summaryBox);
 
     auto* vertical = new QSplitter(Qt::Vertical, right);
     vertical->addWidget(charts);
@@ -353,7 +364,8 @@ QWidget* ExploreTab::createOutliersPage()
     form->addWidget(new QLabel(tr("Attribute:"), page));
     form->addWidget(m_outlierAttribute);
     form->addStretch(1);
-    form->addWidget(m_outlierCount);
+    m_outlierCount->setWordWrap(true);
+    m_outlierCount->setObjectName(QStringLiteral("outlierCount"));
 
     m_outlierModel = new OutlierTableModel(this);
     m_outlierProxy = new QSortFilterProxyModel(this);
@@ -391,6 +403,7 @@ QWidget* ExploreTab::createOutliersPage()
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(form);
+    layout->addWidget(m_outlierCount);
     layout->addWidget(m_outlierView, 1);
     layout->addWidget(hint);
     return page;
@@ -677,9 +690,24 @@ void ExploreTab::showOutlierCount()
         m_outlierCount->clear();
         return;
     }
-    m_outlierCount->setText(tr("%1 flagged values shown (%2 in all numeric attributes)")
-                                .arg(QLocale().toString(m_outlierProxy->rowCount()),
-                                     QLocale().toString(qulonglong(report->flags.size()))));
+    QString text = tr("%1 flagged values shown (%2 in all numeric attributes)")
+                       .arg(QLocale().toString(m_outlierProxy->rowCount()),
+                            QLocale().toString(qulonglong(report->flags.size())));
+    QStringList skipped;
+    QStringList details;
+    for (const core::OutlierFences& fences : report->fences) {
+        if (!fences.skipped.empty()) {
+            skipped << QString::fromStdString(fences.attribute);
+            details << QStringLiteral("%1: %2").arg(QString::fromStdString(fences.attribute),
+                                                    QString::fromStdString(fences.skipped));
+        }
+    }
+    if (!skipped.isEmpty()) {
+        text += tr(" · not checked: %1 (%2)")
+                    .arg(skipped.join(QStringLiteral(", ")), details.join(QStringLiteral("; ")));
+    }
+    m_outlierCount->setText(text);
+    m_outlierCount->setToolTip(details.join(QLatin1Char('\n')));
 }
 
 void ExploreTab::activateOutlier(const QModelIndex& index)
@@ -689,7 +717,9 @@ void ExploreTab::activateOutlier(const QModelIndex& index)
     }
     const QVariant row = index.data(OutlierTableModel::kDatasetRowRole);
     if (row.isValid()) {
-        appState()->requestRowSelection(row.toInt());
+        // Shows the flagged cell itself: its row, scrolled to its column.
+        appState()->requestRowSelection(row.toInt(),
+                                        index.data(OutlierTableModel::kDatasetColumnRole).toInt());
     }
 }
 

@@ -55,6 +55,8 @@ QVariant OutlierTableModel::data(const QModelIndex& index, int role) const
         }
     case kDatasetRowRole:
         return int(f.row);
+    case kDatasetColumnRole:
+        return int(f.columnIndex);
     case Qt::TextAlignmentRole:
         if (index.column() == kRow || index.column() == kValue) {
             return int(Qt::AlignRight | Qt::AlignVCenter);

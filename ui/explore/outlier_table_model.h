@@ -26,6 +26,8 @@ public:
         kColumnCount
     };
     static constexpr int kDatasetRowRole = Qt::UserRole;
+    /// The dataset column index of the flagged value.
+    static constexpr int kDatasetColumnRole = Qt::UserRole + 1;
 
     explicit OutlierTableModel(QObject* parent = nullptr);
 

@@ -3,6 +3,7 @@
 #include "explore/woe_table_model.h"
 
 #include "explore/explore_charts.h"
+#include "main/help_text.h"
 
 #include <QColor>
 #include <QFont>
@@ -202,9 +203,11 @@ QVariant WoeTableModel::headerData(int section, Qt::Orientation orientation, int
         case kBadRate:
             return tr("%1 applicants among all applicants of this bin").arg(m_bad);
         case kWoe:
-            return ExploreCharts::woeDefinition();
+            return ExploreCharts::woeDefinition() + QLatin1Char('\n') +
+                   glossaryPointer(GlossaryTerm::Woe);
         case kIvContribution:
-            return ExploreCharts::ivDefinition();
+            return ExploreCharts::ivDefinition() + QLatin1Char('\n') +
+                   glossaryPointer(GlossaryTerm::InformationValue);
         default:
             break;
         }

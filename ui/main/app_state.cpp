@@ -28,9 +28,9 @@ void AppState::setDataset(std::shared_ptr<const core::Dataset> dataset, const QS
     emit datasetChanged();
 }
 
-void AppState::requestRowSelection(int datasetRow)
+void AppState::requestRowSelection(int datasetRow, int column)
 {
-    emit rowSelectionRequested(datasetRow);
+    emit rowSelectionRequested(datasetRow, column);
 }
 
 // --- Model state ----------------------------------------------------------------------------

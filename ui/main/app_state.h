@@ -34,12 +34,13 @@ public:
     /// Replaces the dataset and emits datasetChanged().
     void setDataset(std::shared_ptr<const core::Dataset> dataset, const QString& path);
 
-    /// Asks whoever shows rows (the Data tab) to select `datasetRow` (0-based dataset row).
-    void requestRowSelection(int datasetRow);
+    /// Asks whoever shows rows (the Data tab) to select `datasetRow` (0-based dataset row)
+    /// and to scroll to dataset column `column` when it is not -1.
+    void requestRowSelection(int datasetRow, int column = -1);
 
 signals:
     void datasetChanged();
-    void rowSelectionRequested(int datasetRow);
+    void rowSelectionRequested(int datasetRow, int column);
 
 private:
     std::shared_ptr<const core::Dataset> m_dataset;

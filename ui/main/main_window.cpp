@@ -8,6 +8,8 @@
 #include "main/about_text.h"
 #include "main/app_state.h"
 #include "main/dataset_loader.h"
+#include "main/help_dialog.h"
+#include "main/help_text.h"
 #include "main/recent_files.h"
 #include "main/startup_options.h"
 #include "main/tab_page.h"
@@ -228,6 +230,17 @@ void MainWindow::createMenus()
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction* tabHelp = helpMenu->addAction(tr("&Help for This Tab"));
+    tabHelp->setObjectName(QStringLiteral("tabHelpAction"));
+    tabHelp->setShortcut(QKeySequence::HelpContents);
+    tabHelp->setStatusTip(tr("What the current tab is for, and the glossary of its figures"));
+    connect(tabHelp, &QAction::triggered, this, &MainWindow::showHelpForCurrentTab);
+    QAction* glossary = helpMenu->addAction(tr("&Glossary"));
+    glossary->setObjectName(QStringLiteral("glossaryAction"));
+    glossary->setStatusTip(tr("IV, WoE, AUC, Gini, KS, Brier, ECE, PSI, points, prior correction, "
+                              "expected cost…"));
+    connect(glossary, &QAction::triggered, this, &MainWindow::showGlossary);
+    helpMenu->addSeparator();
     QAction* aboutAction = helpMenu->addAction(tr("&About Credit Risk Studio"));
     aboutAction->setMenuRole(QAction::AboutRole);
     connect(aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -476,6 +489,23 @@ void MainWindow::setBusy(bool busy, const QString& path)
     if (busy) {
         m_busyLabel->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
     }
+}
+
+void MainWindow::showHelpForCurrentTab()
+{
+    if (m_help == nullptr) {
+        m_help = new HelpDialog(this);
+    }
+    const TabPage* page = currentTabPage();
+    m_help->showAt(page != nullptr ? tabHelpAnchor(page->tabId()) : QString());
+}
+
+void MainWindow::showGlossary()
+{
+    if (m_help == nullptr) {
+        m_help = new HelpDialog(this);
+    }
+    m_help->showAt(QStringLiteral("glossary"));
 }
 
 void MainWindow::showAbout()

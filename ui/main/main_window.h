@@ -16,6 +16,7 @@ namespace credit::ui {
 
 class AppState;
 class DatasetLoader;
+class HelpDialog;
 class RecentFiles;
 class TabPage;
 
@@ -60,6 +61,13 @@ public:
     /// The permanent status bar summary ("1,000 rows · 21 columns · bad rate 30.0 %").
     QString statusSummary() const;
 
+    /// Help ▸ Help for This Tab (F1): the help opened at the current tab's section.
+    void showHelpForCurrentTab();
+    /// Help ▸ Glossary: the help opened at the glossary.
+    void showGlossary();
+    /// The help window, once opened; nullptr before.
+    HelpDialog* helpDialog() const { return m_help; }
+
 signals:
     void datasetLoaded(const QString& path);
     void loadFailed(const QString& message);
@@ -89,6 +97,7 @@ private:
     RecentFiles* m_recentFiles;
     QTabWidget* m_tabs;
     QMenu* m_viewMenu = nullptr;
+    HelpDialog* m_help = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_summaryLabel = nullptr;
     QLabel* m_busyLabel = nullptr;

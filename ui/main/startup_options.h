@@ -26,7 +26,7 @@ public:
     QString screenshotPath; ///< non-empty: screenshot mode
     QSize size = kDefaultSize;
     bool sizeGiven = false;
-    QString modelFile;      ///< --model FILE: a model bundle to open at startup
+    QString modelFile; ///< --model FILE: a model bundle to open at startup
 
     bool screenshotMode() const { return !screenshotPath.isEmpty(); }
 };

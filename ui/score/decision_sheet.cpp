@@ -3,6 +3,7 @@
 #include "score/decision_sheet.h"
 
 #include "score/reason_notes.h"
+#include "widgets/number_text.h"
 
 #include <QFile>
 #include <QFontMetrics>
@@ -23,11 +24,6 @@ constexpr int kUnbounded = 1 << 24;
 QString qs(const std::string& text)
 {
     return QString::fromStdString(text);
-}
-
-QString percent(double share)
-{
-    return QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', 2);
 }
 
 /// Word wrap, or wrap anywhere when a single word is wider than `width`.
@@ -186,7 +182,7 @@ bool DecisionSheet::write(const QString& path, QString* error) const
         sheet.paragraph(r.reject ? tr("Decision: REJECT") : tr("Decision: ACCEPT"), gap);
         sheet.pen(Qt::black);
         sheet.font(body);
-        sheet.paragraph(tr("Probability of default (PD): %1").arg(percent(r.pd)), gap / 2);
+        sheet.paragraph(tr("Probability of default (PD): %1").arg(percentText(r.pd, 2)), gap / 2);
         sheet.paragraph(tr("Cut-off: reject when %1 (%2 points)")
                             .arg(qs(core::cutoffText(policy)))
                             .arg(policy.thresholdPoints(), 0, 'f', 0),
@@ -196,7 +192,7 @@ bool DecisionSheet::write(const QString& path, QString* error) const
             gap / 2);
         sheet.paragraph(policy.priorCorrected()
                             ? tr("PD corrected to a population bad rate of %1")
-                                  .arg(percent(policy.populationBadRate))
+                                  .arg(percentText(policy.populationBadRate, 2))
                             : tr("PD on the training sample's bad rate (no population correction)"),
                         2 * gap);
         sheet.font(bold);

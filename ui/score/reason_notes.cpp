@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "score/reason_notes.h"
 
+#include "widgets/number_text.h"
+
 #include <QCoreApplication>
 
 namespace credit::ui {
@@ -10,11 +12,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ReasonNotes", text);
-}
-
-QString percent(double share)
-{
-    return QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', 1);
 }
 
 } // namespace
@@ -55,13 +52,13 @@ QString calibrationNote(const core::ScoreResult& result)
     if (!result.calibrated) {
         return tr("The reasons explain the model's log-odds of default (%1, PD %2).")
             .arg(result.logOdds, 0, 'f', 2)
-            .arg(percent(result.rawPd));
+            .arg(percentText(result.rawPd));
     }
     return tr("The reasons explain the model's log-odds of default before calibration (%1, "
               "raw PD %2); the PD shown is the calibrated one (%3 on the training sample's "
               "scale).")
         .arg(result.logOdds, 0, 'f', 2)
-        .arg(percent(result.rawPd), percent(result.modelPd));
+        .arg(percentText(result.rawPd), percentText(result.modelPd));
 }
 
 } // namespace credit::ui

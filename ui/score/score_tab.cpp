@@ -11,10 +11,12 @@
 #include "score/reason_notes.h"
 #include "widgets/chart_widget.h"
 #include "widgets/file_names.h"
+#include "widgets/number_text.h"
 
 #include <QAction>
 #include <QBarSet>
 #include <QChart>
+#include <QCursor>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -30,6 +32,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent>
@@ -40,14 +43,12 @@
 namespace credit::ui {
 namespace {
 
+/// Height of the reasons chart with its ten bars, title, axis and legend readable.
+constexpr int kReasonsChartMinimumHeight = 420;
+
 QString qs(const std::string& text)
 {
     return QString::fromStdString(text);
-}
-
-QString percent(double share)
-{
-    return QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', 2);
 }
 
 } // namespace
@@ -111,8 +112,18 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
                                  "(Scorecard and grades…)."));
     m_reasonsChart->setExportName(QStringLiteral("score_reasons"));
     m_reasonsChart->showPlaceholder(tr("Score an applicant to see the reasons."));
+    // The reasons chart needs a row per bar to keep its labels; below that height the result
+    // scrolls instead of squeezing the chart until every label reads "…" (1024×700).
+    m_reasonsChart->setMinimumSize(480, kReasonsChartMinimumHeight);
     auto* resultBox = new QGroupBox(tr("Result"));
-    auto* resultLayout = new QVBoxLayout(resultBox);
+    auto* resultBoxLayout = new QVBoxLayout(resultBox);
+    resultBoxLayout->setContentsMargins(0, 0, 0, 0);
+    auto* resultScroll = new QScrollArea;
+    resultScroll->setObjectName(QStringLiteral("scoreResultScroll"));
+    resultScroll->setWidgetResizable(true);
+    resultScroll->setFrameShape(QFrame::NoFrame);
+    auto* resultPage = new QWidget;
+    auto* resultLayout = new QVBoxLayout(resultPage);
     auto* top = new QHBoxLayout;
     top->addWidget(m_resultLabel, 2);
     top->addWidget(m_legendLabel, 1);
@@ -120,6 +131,8 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
     resultLayout->addWidget(m_flagsLabel);
     resultLayout->addWidget(m_reasonsLabel);
     resultLayout->addWidget(m_reasonsChart, 1);
+    resultScroll->setWidget(resultPage);
+    resultBoxLayout->addWidget(resultScroll);
 
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(left, 4);
@@ -235,9 +248,10 @@ void ScoreTab::rebuildScorer()
     m_modelLabel->setText(
         tr("Model: %1 · reject when %2%3")
             .arg(qs(model->classifier().displayName()), qs(core::cutoffText(s.policy)))
-            .arg(s.policy.priorCorrected() ? tr(" · PDs corrected to a population bad rate of %1")
-                                                 .arg(percent(s.policy.populationBadRate))
-                                           : tr(" · PDs on the training sample's bad rate")));
+            .arg(s.policy.priorCorrected()
+                     ? tr(" · PDs corrected to a population bad rate of %1")
+                           .arg(percentText(s.policy.populationBadRate, 2))
+                     : tr(" · PDs on the training sample's bad rate")));
     QStringList legend{tr("<b>Risk grades</b> (on the PD):")};
     for (const std::string& line : s.policy.grading.legend()) {
         legend << qs(line).toHtmlEscaped();
@@ -251,9 +265,15 @@ void ScoreTab::rebuildScorer()
     m_batchAction->setEnabled(true);
     rebuildForm();
     if (m_result) {
-        const std::optional<core::ScoreResult> keep = m_previous;
+        // A new model or policy is not a what-if step: both the current and the previous
+        // applicant are scored again, so "before the last change" compares like with like.
+        const std::optional<core::Applicant> before = m_previousApplicant;
         scoreNow();
-        m_previous = keep; // a new threshold is not a what-if step
+        m_previousApplicant = before;
+        m_previous.reset();
+        if (before) {
+            m_previous = m_scorer->score(*before);
+        }
         showResult();
     }
 }
@@ -265,6 +285,7 @@ void ScoreTab::rebuildForm()
     }
     m_result.reset();
     m_previous.reset();
+    m_previousApplicant.reset();
     if (m_scorer) {
         scoreNow(); // the defaults, or the values kept from the previous form
     }
@@ -335,6 +356,7 @@ void ScoreTab::scoreNow()
     core::ScoreResult r = m_scorer->score(values);
     if (m_result && m_result->valid()) {
         m_previous = m_result;
+        m_previousApplicant = m_resultApplicant;
     }
     m_result = std::move(r);
     m_resultApplicant = values;
@@ -364,11 +386,11 @@ void ScoreTab::showResult()
         return;
     }
     QString html;
-    html +=
-        tr("<p style='font-size:15pt'>PD <b>%1</b> &nbsp; <span style='color:%2'><b>%3</b>"
-           "</span></p>")
-            .arg(percent(r.pd), r.reject ? QStringLiteral("#b00020") : QStringLiteral("#1b5e20"),
-                 r.reject ? tr("REJECT") : tr("ACCEPT"));
+    html += tr("<p style='font-size:15pt'>PD <b>%1</b> &nbsp; <span style='color:%2'><b>%3</b>"
+               "</span></p>")
+                .arg(percentText(r.pd, 2),
+                     r.reject ? QStringLiteral("#b00020") : QStringLiteral("#1b5e20"),
+                     r.reject ? tr("REJECT") : tr("ACCEPT"));
     const core::DecisionPolicy& policy = m_scorer->settings().policy;
     html += tr("<p>Risk grade <b>%1</b> · <b>%2</b> points · reject when %3 (%4 points)</p>")
                 .arg(qs(r.grade))
@@ -378,7 +400,7 @@ void ScoreTab::showResult()
     if (m_previous && m_previous->valid()) {
         html += tr("<p style='color:#555'>Before the last change: PD %1, %2 points, grade %3, "
                    "%4 (change %5 points)</p>")
-                    .arg(percent(m_previous->pd))
+                    .arg(percentText(m_previous->pd, 2))
                     .arg(m_previous->points, 0, 'f', 0)
                     .arg(qs(m_previous->grade))
                     .arg(m_previous->reject ? tr("reject") : tr("accept"))
@@ -415,23 +437,27 @@ void ScoreTab::showReasonsChart(const core::ScoreResult& r)
     // The ranking of the sentences, top to bottom: every stated reason (numbered as in the
     // list), then the other largest contributions by size.
     const std::vector<std::size_t> shown = r.chartReasons(10);
-    m_reasonsChart->clear(tr("Reasons: contribution of each attribute to the log-odds of bad "
-                             "(%1)")
-                              .arg(qs(r.method)));
-    auto* stated = new QBarSet(tr("Raises the risk: a stated reason (numbered)"));
+    m_reasonsChart->clear(tr("Reasons (%1)").arg(qs(r.method)));
+    m_reasonsChart->setMinimumHeight(
+        std::max(kReasonsChartMinimumHeight, 150 + 30 * int(shown.size())));
+    auto* stated = new QBarSet(tr("Stated reason (numbered)"));
     stated->setColor(QColor(0x8e, 0x00, 0x00));
     auto* adverse = new QBarSet(tr("Raises the risk"));
     adverse->setColor(QColor(0xe5, 0x73, 0x73));
     auto* favourable = new QBarSet(tr("Lowers the risk"));
     favourable->setColor(QColor(0x2e, 0x7d, 0x32));
     QStringList categories;
+    QStringList fullText; // per category, for the tooltip of a shortened label
     double extent = 0.1;
     // The category axis runs bottom-up: add the last-ranked first so that rank 1 is at the top.
     for (auto it = shown.rbegin(); it != shown.rend(); ++it) {
         const core::Reason& reason = r.reasons[*it];
         QString label = QStringLiteral("%1 = %2").arg(qs(reason.meaning), qs(reason.value));
-        if (label.size() > 44) {
-            label = label.left(42) + QStringLiteral("…");
+        fullText << tr("%1\nContribution %2 to the log-odds of bad")
+                        .arg(label)
+                        .arg(reason.contribution, 0, 'f', 3);
+        if (label.size() > 58) {
+            label = label.left(56) + QStringLiteral("…");
         }
         if (reason.stated) { // stated reasons lead the ranking: their number is their rank
             label = QStringLiteral("%1. %2").arg(*it + 1).arg(label);
@@ -447,6 +473,15 @@ void ScoreTab::showReasonsChart(const core::ScoreResult& r)
     series->append(adverse);
     series->append(favourable);
     series->setBarWidth(0.7);
+    // A label shortened to fit shows its whole text when the pointer rests on its bar.
+    connect(series, &QHorizontalStackedBarSeries::hovered, m_reasonsChart,
+            [fullText](bool status, int index, QBarSet*) {
+                if (status && index >= 0 && index < fullText.size()) {
+                    QToolTip::showText(QCursor::pos(), fullText[index]);
+                } else {
+                    QToolTip::hideText();
+                }
+            });
     m_reasonsChart->chart()->addSeries(series);
     m_reasonsChart->addCategoryAxis(Qt::AlignLeft, {}, categories, series);
     QValueAxis* x = m_reasonsChart->addValueAxis(

@@ -121,7 +121,10 @@ private:
     QAction* m_batchAction;
     QFutureWatcher<BatchOutcome> m_batchWatcher;
     std::optional<core::ScoreResult> m_result;
+    /// The last valid result before m_result, always from the current scorer (rescored when
+    /// the model or the decision policy changes), and the form values it was scored from.
     std::optional<core::ScoreResult> m_previous;
+    std::optional<core::Applicant> m_previousApplicant;
     core::Applicant m_resultApplicant;
 };
 

@@ -50,24 +50,23 @@ ExperimentHistory::ExperimentHistory(const QString& path)
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);
     if (!db.open()) {
-        m_error = tr("Cannot open the experiment history %1: %2")
-                      .arg(m_path, db.lastError().text());
+        m_error =
+            tr("Cannot open the experiment history %1: %2").arg(m_path, db.lastError().text());
         return;
     }
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral(
-            "CREATE TABLE IF NOT EXISTS runs ("
-            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-            " time TEXT NOT NULL,"
-            " dataset_name TEXT NOT NULL,"
-            " dataset_hash TEXT NOT NULL,"
-            " params TEXT NOT NULL,"
-            " leaderboard TEXT NOT NULL,"
-            " model_path TEXT NOT NULL,"
-            " best_algorithm TEXT NOT NULL,"
-            " cancelled INTEGER NOT NULL DEFAULT 0)"))) {
-        m_error = tr("Cannot create the history table in %1: %2")
-                      .arg(m_path, query.lastError().text());
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS runs ("
+                                   " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                   " time TEXT NOT NULL,"
+                                   " dataset_name TEXT NOT NULL,"
+                                   " dataset_hash TEXT NOT NULL,"
+                                   " params TEXT NOT NULL,"
+                                   " leaderboard TEXT NOT NULL,"
+                                   " model_path TEXT NOT NULL,"
+                                   " best_algorithm TEXT NOT NULL,"
+                                   " cancelled INTEGER NOT NULL DEFAULT 0)"))) {
+        m_error =
+            tr("Cannot create the history table in %1: %2").arg(m_path, query.lastError().text());
         return;
     }
     m_open = true;

@@ -49,9 +49,8 @@ HistoryDialog::HistoryDialog(const QList<ExperimentRecord>& runs, ModelOpener op
 {
     setWindowTitle(tr("Experiment history"));
     resize(900, 420);
-    const QStringList headers = {tr("Time"),         tr("Dataset"),  tr("Data hash"),
-                                 tr("Best model"),   tr("Best AUC"), tr("Status"),
-                                 tr("Model file")};
+    const QStringList headers = {tr("Time"),     tr("Dataset"), tr("Data hash"), tr("Best model"),
+                                 tr("Best AUC"), tr("Status"),  tr("Model file")};
     m_table->setColumnCount(int(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
     m_table->setRowCount(int(m_runs.size()));
@@ -116,8 +115,7 @@ QList<int> HistoryDialog::selectedRows() const
 void HistoryDialog::updateButtons()
 {
     const QList<int> rows = selectedRows();
-    m_openButton->setEnabled(rows.size() == 1 &&
-                             !m_runs.at(rows.first()).modelPath.isEmpty());
+    m_openButton->setEnabled(rows.size() == 1 && !m_runs.at(rows.first()).modelPath.isEmpty());
     m_compareButton->setEnabled(rows.size() == 2);
 }
 

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "train/leaderboard_model.h"
 
+#include "main/help_text.h"
+#include "widgets/number_text.h"
+
 #include <QFont>
 #include <QLocale>
 
@@ -14,8 +17,7 @@ namespace {
 
 QString number(double value, int decimals)
 {
-    return std::isfinite(value) ? QLocale().toString(value, 'f', decimals)
-                                : QStringLiteral("–");
+    return std::isfinite(value) ? QLocale().toString(value, 'f', decimals) : QStringLiteral("–");
 }
 
 } // namespace
@@ -112,9 +114,9 @@ QVariant LeaderboardModel::data(const QModelIndex& index, int role) const
         if (index.column() == AlgorithmColumn) {
             QStringList params;
             for (const auto& [name, v] : row.params) {
-                params.append(QStringLiteral("%1 = %2").arg(QString::fromStdString(name),
-                                                            QString::fromStdString(
-                                                                core::paramToString(v))));
+                params.append(QStringLiteral("%1 = %2").arg(
+                    QString::fromStdString(name),
+                    parameterText(QString::fromStdString(core::paramToString(v)))));
             }
             return tr("Best configuration: %1").arg(params.join(QStringLiteral(", ")));
         }
@@ -180,27 +182,42 @@ QVariant LeaderboardModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     }
     if (role == Qt::ToolTipRole) {
+        const auto withPointer = [](const QString& text, GlossaryTerm term) {
+            return text + QLatin1Char('\n') + glossaryPointer(term);
+        };
         switch (section) {
         case AucColumn:
-            return tr("Area under the ROC curve, out of fold: the chance that a random bad "
-                      "applicant scores riskier than a random good one (0.5 = chance)");
+            return withPointer(
+                tr("Area under the ROC curve: the chance that a random bad applicant scores "
+                   "riskier than a random good one (0.5 = chance).\nMean ± standard deviation "
+                   "over the test folds; the Evaluate tab's ROC AUC is of the pooled "
+                   "out-of-fold predictions, so it differs slightly."),
+                GlossaryTerm::Auc);
         case ApColumn:
-            return tr("Average precision: area under the precision–recall curve (baseline = "
-                      "bad rate)");
+            return withPointer(tr("Average precision: area under the precision–recall curve "
+                                  "(baseline = bad rate); mean over the test folds"),
+                               GlossaryTerm::AveragePrecision);
         case KsColumn:
-            return tr("Kolmogorov–Smirnov: largest gap between the score distributions of bads "
-                      "and goods (0–1)");
+            return withPointer(tr("Kolmogorov–Smirnov: largest gap between the score "
+                                  "distributions of bads and goods (0–1); mean over the test "
+                                  "folds"),
+                               GlossaryTerm::Ks);
         case GiniColumn:
-            return tr("Gini = 2·AUC − 1");
+            return withPointer(tr("Gini = 2·AUC − 1, from the mean AUC over the test folds"),
+                               GlossaryTerm::Gini);
         case BrierColumn:
-            return tr("Brier score: mean squared error of the calibrated probabilities (lower "
-                      "is better)");
+            return withPointer(tr("Brier score: mean squared error of the calibrated "
+                                  "probabilities (lower is better)"),
+                               GlossaryTerm::Brier);
         case LogLossColumn:
-            return tr("Log loss of the calibrated probabilities, in nats per applicant (lower "
-                      "is better)");
+            return withPointer(tr("Log loss of the calibrated probabilities, in nats per "
+                                  "applicant (lower is better)"),
+                               GlossaryTerm::LogLoss);
         case CostColumn:
-            return tr("Expected cost per applicant with the threshold chosen on training folds "
-                      "(cost units of the cost matrix; lower is better)");
+            return withPointer(tr("Expected cost per applicant with the threshold chosen on "
+                                  "training folds (cost units of the cost matrix; lower is "
+                                  "better)"),
+                               GlossaryTerm::ExpectedCost);
         case FitTimeColumn:
             return tr("CPU time to fit the selected configuration in every fold, in seconds");
         case TrialsColumn:
@@ -218,7 +235,7 @@ QVariant LeaderboardModel::headerData(int section, Qt::Orientation orientation, 
     case StatusColumn:
         return tr("Selection");
     case AucColumn:
-        return tr("ROC-AUC (mean ± sd)");
+        return tr("ROC-AUC (fold mean ± sd)");
     case ApColumn:
         return tr("AP");
     case KsColumn:

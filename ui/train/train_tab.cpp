@@ -10,6 +10,7 @@
 #include "train/model_file_actions.h"
 #include "train/training_setup_panel.h"
 #include "train/trial_chart.h"
+#include "widgets/number_text.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -281,7 +282,8 @@ bool TrainTab::startTraining()
         for (const std::string& p : problems) {
             lines.append(QString::fromStdString(p));
         }
-        m_message->setText(tr("The setup cannot be used: %1").arg(lines.join(QStringLiteral("; "))));
+        m_message->setText(
+            tr("The setup cannot be used: %1").arg(lines.join(QStringLiteral("; "))));
         return false;
     }
     const core::TrainingParams& params = file.training;
@@ -313,6 +315,7 @@ bool TrainTab::startTraining()
     m_chart->reset(m_order, names);
     m_log->clear();
     m_progress->setValue(0);
+    m_progress->setFormat(QStringLiteral("%p %"));
     m_stage.clear();
     m_leaderboard->setLeaderboard({}, {});
     m_datasetName = QString::fromStdString(dataset->sourceName());
@@ -324,11 +327,10 @@ bool TrainTab::startTraining()
 
     const QString modelDir = ExperimentHistory::modelDirectory();
     QDir().mkpath(modelDir);
-    const QString modelPath =
-        QDir(modelDir).filePath(QStringLiteral("run-%1.%2")
-                                    .arg(QDateTime::currentDateTime().toString(
-                                             QStringLiteral("yyyyMMdd-HHmmss-zzz")),
-                                         ModelFileActions::suffix()));
+    const QString modelPath = QDir(modelDir).filePath(
+        QStringLiteral("run-%1.%2")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")),
+                 ModelFileActions::suffix()));
     if (!m_runner->start(dataset, params, m_paramsYaml, modelPath)) {
         m_message->setText(tr("A run is already going."));
         return false;
@@ -396,8 +398,8 @@ void TrainTab::onTick()
         m_chart->addTrial(algorithm, number, aucMean->second);
         QStringList params;
         for (const auto& [name, value] : event.params) {
-            params.append(QStringLiteral("%1=%2").arg(QString::fromStdString(name),
-                                                      QString::fromStdString(value)));
+            params.append(QStringLiteral("%1=%2").arg(
+                QString::fromStdString(name), parameterText(QString::fromStdString(value))));
         }
         appendLog(tr("%1 trial %2/%3: AUC %4 ± %5  (%6)")
                       .arg(progress.name)
@@ -431,8 +433,7 @@ void TrainTab::updateStatusList()
             status = running ? tr("search done (%1/%2)").arg(p.done).arg(p.total)
                              : tr("done (%1/%2)").arg(p.done).arg(p.total);
         } else if (!running) {
-            status = p.done > 0 ? tr("stopped at %1/%2").arg(p.done).arg(p.total)
-                                : tr("not run");
+            status = p.done > 0 ? tr("stopped at %1/%2").arg(p.done).arg(p.total) : tr("not run");
         } else if (!searchingShown) {
             // Trials run algorithm by algorithm: the first unfinished one is searching.
             status = tr("searching %1/%2").arg(p.done).arg(p.total);
@@ -503,8 +504,9 @@ void TrainTab::onFinished(const TrainingOutcome& outcome)
                 text += QLatin1Char(' ') + outcome.error;
             }
             if (!outcome.saveError.isEmpty()) {
-                text += QLatin1Char(' ') + tr("The model could not be kept for the history: %1")
-                                               .arg(outcome.saveError);
+                text +=
+                    QLatin1Char(' ') +
+                    tr("The model could not be kept for the history: %1").arg(outcome.saveError);
             }
             m_message->setText(text);
         }
@@ -575,8 +577,34 @@ void TrainTab::onModelBundleChanged()
                "%1 was trained earlier: its best configuration per algorithm is in the "
                "leaderboard below.")
                 .arg(source));
+        showOpenedModel(*bundle, source);
     }
     updateButtons();
+}
+
+void TrainTab::showOpenedModel(const core::ModelBundle& bundle, const QString& source)
+{
+    // Status and setup describe the model on screen, not the run before it (a cancelled
+    // run's "32 %" and its setup would otherwise stay beside an opened model's leaderboard).
+    m_progress->setValue(m_progress->maximum());
+    m_progress->setFormat(tr("Trained earlier"));
+    m_timeLabel->setText(tr("Opened %1").arg(source));
+    const QString trainedOn = bundle.dataSource.empty()
+                                  ? QString()
+                                  : tr(" on %1").arg(QString::fromStdString(bundle.dataSource));
+    QString text = tr("Showing %1, trained earlier%2. Current model: %3.")
+                       .arg(source, trainedOn, displayName(appState()->currentAlgorithm()));
+    if (!bundle.paramsYaml.empty()) {
+        try {
+            m_setup->setParamsFile(core::ParamsFile::parse(bundle.paramsYaml, source.toStdString()),
+                                   QString(), tr("Settings %1 was trained with").arg(source));
+            text += QLatin1Char(' ') + tr("The setup shows the settings it was trained with.");
+        } catch (const std::exception& error) {
+            text += QLatin1Char(' ') + tr("Its training settings cannot be shown: %1")
+                                           .arg(QString::fromUtf8(error.what()));
+        }
+    }
+    m_message->setText(text);
 }
 
 void TrainTab::updateButtons()

@@ -18,6 +18,10 @@ class QSortFilterProxyModel;
 class QTableView;
 class QTreeWidget;
 
+namespace credit::core {
+class ModelBundle;
+}
+
 namespace credit::ui {
 
 class LeaderboardModel;
@@ -86,6 +90,8 @@ private:
     void onModelBundleChanged();
     void updateStatusList();
     void updateTimeLabel();
+    /// Status line, progress, time and setup for a model opened from a file or the history.
+    void showOpenedModel(const core::ModelBundle& bundle, const QString& source);
     void updateButtons();
     void useSelectedAsCurrent();
     void showHistory();

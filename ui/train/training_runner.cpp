@@ -33,7 +33,8 @@ TrainingOutcome runTraining(const std::shared_ptr<const core::Dataset>& data,
 {
     TrainingOutcome outcome;
     try {
-        auto result = std::make_shared<core::TrainingResult>(core::TrainingJob(params).run(*data, sink));
+        auto result =
+            std::make_shared<core::TrainingResult>(core::TrainingJob(params).run(*data, sink));
         outcome.cancelled = result->cancelled;
         if (!result->cancelled && !result->models.empty()) {
             outcome.bundle = std::make_shared<const core::ModelBundle>(
@@ -93,22 +94,22 @@ bool TrainingRunner::start(std::shared_ptr<const core::Dataset> data, core::Trai
         }
         return !channel->cancel.load(std::memory_order_relaxed);
     };
-    m_watcher.setFuture(QtConcurrent::run(
-        [data = std::move(data), params = std::move(params), yaml = std::move(paramsYaml),
-         path = std::move(modelPath), sink = std::move(sink)] {
-            // The job runs on a thread of its own at nice +10, and its workers inherit that:
-            // on a two-core machine they would otherwise share the cores equally with the GUI
-            // thread, which then waited up to ~100 ms for a time slice. A thread of its own,
-            // because an unprivileged thread cannot raise its priority again and QtConcurrent
-            // reuses its threads.
-            TrainingOutcome outcome;
-            std::thread job([&] {
-                core::lowerThreadPriority(10);
-                outcome = runTraining(data, params, yaml, path, sink);
-            });
-            job.join();
-            return outcome;
-        }));
+    m_watcher.setFuture(QtConcurrent::run([data = std::move(data), params = std::move(params),
+                                           yaml = std::move(paramsYaml),
+                                           path = std::move(modelPath), sink = std::move(sink)] {
+        // The job runs on a thread of its own at nice +10, and its workers inherit that:
+        // on a two-core machine they would otherwise share the cores equally with the GUI
+        // thread, which then waited up to ~100 ms for a time slice. A thread of its own,
+        // because an unprivileged thread cannot raise its priority again and QtConcurrent
+        // reuses its threads.
+        TrainingOutcome outcome;
+        std::thread job([&] {
+            core::lowerThreadPriority(10);
+            outcome = runTraining(data, params, yaml, path, sink);
+        });
+        job.join();
+        return outcome;
+    }));
     return true;
 }
 

@@ -29,7 +29,7 @@ struct TrainingOutcome
     std::shared_ptr<const core::TrainingResult> result;
     /// The bundle built from a complete run; nullptr after a cancel or a failure.
     std::shared_ptr<const core::ModelBundle> bundle;
-    QString error;     ///< the engine's message when it refused the input or the bundle
+    QString error; ///< the engine's message when it refused the input or the bundle
     bool cancelled = false;
     QString savedModelPath; ///< where the bundle was written (empty when not saved)
     QString saveError;      ///< why writing the bundle failed

@@ -217,7 +217,8 @@ QString TrainingSetupPanel::defaultParamsPath()
     return {};
 }
 
-void TrainingSetupPanel::setParamsFile(const core::ParamsFile& file, const QString& sourcePath)
+void TrainingSetupPanel::setParamsFile(const core::ParamsFile& file, const QString& sourcePath,
+                                       const QString& description)
 {
     m_file = file;
     m_sourcePath = sourcePath;
@@ -241,9 +242,14 @@ void TrainingSetupPanel::setParamsFile(const core::ParamsFile& file, const QStri
     m_businessVariables->setChecked(t.features.monthlyInstalment || t.features.amountPerAge ||
                                     t.features.durationAgeBand);
     m_encoding->setCurrentIndex(t.features.encoding == core::CategoricalEncoding::Woe ? 1 : 0);
-    m_sourceLabel->setText(sourcePath.isEmpty()
-                               ? tr("Defaults: built-in (no params.yaml found)")
-                               : tr("Defaults from %1").arg(QDir::toNativeSeparators(sourcePath)));
+    if (!description.isEmpty()) {
+        m_sourceLabel->setText(description);
+    } else {
+        m_sourceLabel->setText(
+            sourcePath.isEmpty()
+                ? tr("Defaults: built-in (no params.yaml found)")
+                : tr("Defaults from %1").arg(QDir::toNativeSeparators(sourcePath)));
+    }
     m_sourceLabel->setToolTip(sourcePath);
     emit changed();
 }

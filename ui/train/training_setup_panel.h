@@ -27,8 +27,10 @@ class TrainingSetupPanel : public QWidget
 public:
     explicit TrainingSetupPanel(QWidget* parent = nullptr);
 
-    /// Shows `file`'s settings; `sourcePath` names where they came from (may be empty).
-    void setParamsFile(const core::ParamsFile& file, const QString& sourcePath);
+    /// Shows `file`'s settings; `sourcePath` names where they came from (may be empty);
+    /// `description`, when given, replaces the "Defaults from …" line under the form.
+    void setParamsFile(const core::ParamsFile& file, const QString& sourcePath,
+                       const QString& description = {});
     /// The shown settings: the last file given, with every field of the form applied.
     core::ParamsFile paramsFile() const;
     QString sourcePath() const { return m_sourcePath; }
@@ -41,7 +43,10 @@ public:
     /// Disables every input while a run is going.
     void setEditable(bool editable);
 
-    QCheckBox* algorithmBox(const QString& algorithm) const { return m_algorithms.value(algorithm); }
+    QCheckBox* algorithmBox(const QString& algorithm) const
+    {
+        return m_algorithms.value(algorithm);
+    }
     QSpinBox* foldsBox() const { return m_folds; }
     QSpinBox* repeatsBox() const { return m_repeats; }
     QSpinBox* trialsBox() const { return m_trials; }

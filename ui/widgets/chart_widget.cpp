@@ -2,13 +2,19 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/chart_widget.h"
 
+#include <QAbstractBarSeries>
 #include <QAbstractSeries>
 #include <QBarCategoryAxis>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QFontMetrics>
 #include <QGraphicsLayout>
 #include <QLegend>
+#include <QTextDocumentFragment>
 #include <QValueAxis>
+
+#include <algorithm>
 
 namespace credit::ui {
 
@@ -99,6 +105,54 @@ void ChartWidget::layoutNow()
     if (m_chart->layout() != nullptr) {
         m_chart->layout()->activate();
     }
+}
+
+void ChartWidget::keepLabelsWhole(QBarCategoryAxis* axis, QAbstractBarSeries* bars)
+{
+    const auto fit = [axis, bars](const QRectF& area) {
+        const QStringList categories = axis->categories();
+        if (categories.isEmpty() || area.width() <= 0) {
+            return;
+        }
+        const double perCategory = area.width() / double(categories.size());
+        const QFontMetrics labelMetrics(axis->labelsFont());
+        int widest = 0;
+        for (const QString& category : categories) {
+            // Categories are rich text ("&lt;0"): measure what is drawn.
+            widest = std::max(widest, labelMetrics.horizontalAdvance(
+                                          QTextDocumentFragment::fromHtml(category).toPlainText()));
+        }
+        const int angle = widest + 8 > perCategory ? -90 : 0;
+        if (axis->labelsAngle() != angle) {
+            axis->setLabelsAngle(angle);
+        }
+        if (bars == nullptr) {
+            return;
+        }
+        const QList<QBarSet*> sets = bars->barSets();
+        double widestValue = 0;
+        for (const QBarSet* set : sets) {
+            const QFontMetrics valueMetrics(set->labelFont());
+            for (int i = 0; i < set->count(); ++i) {
+                QString text = bars->labelsFormat();
+                text.replace(QStringLiteral("@value"), QString::number(set->at(i)));
+                widestValue = std::max(widestValue, double(valueMetrics.horizontalAdvance(text)));
+            }
+        }
+        const double barWidth =
+            perCategory * bars->barWidth() / std::max<qsizetype>(1, sets.size());
+        const bool visible = widestValue + 4 <= barWidth;
+        if (bars->isLabelsVisible() != visible) {
+            bars->setLabelsVisible(visible);
+        }
+    };
+    connect(m_chart, &QChart::plotAreaChanged, axis, fit);
+    fit(m_chart->plotArea());
+}
+
+QSize ChartWidget::exportSize() const
+{
+    return ExportablePanel::exportSize().expandedTo(kMinimumExportSize);
 }
 
 void ChartWidget::prepareRender() const

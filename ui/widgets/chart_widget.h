@@ -4,9 +4,11 @@
 
 #include "widgets/exportable_panel.h"
 
+#include <QSize>
 #include <QString>
 
 class QAbstractAxis;
+class QAbstractBarSeries;
 class QAbstractSeries;
 class QChart;
 class QChartView;
@@ -48,6 +50,18 @@ public:
 
     /// The axis of the chart with `alignment` (the first one), or nullptr.
     QAbstractAxis* axisAt(Qt::Alignment alignment) const;
+
+    /// Keeps the labels of a bottom category axis and the value labels of `bars` (may be null)
+    /// whole whatever the chart's width: category labels turn vertical when they no longer
+    /// fit side by side, and a bar's value label is hidden (its tooltip and the table keep
+    /// the number) when it is wider than the bar, instead of being clipped into another number.
+    /// `bars` is a grouped (not stacked) series: each category holds one bar per set.
+    void keepLabelsWhole(QBarCategoryAxis* axis, QAbstractBarSeries* bars = nullptr);
+
+    /// Exports are drawn at least kMinimumExportSize (logical pixels), so that a chart
+    /// squeezed on screen is exported with every label whole.
+    QSize exportSize() const override;
+    static constexpr QSize kMinimumExportSize{960, 600};
 
 protected:
     void prepareRender() const override;

@@ -43,6 +43,34 @@ bool writeBytes(const QString& path, const QByteArray& bytes, QString* error)
 
 } // namespace
 
+class ExportablePanel::ExportLayout
+{
+public:
+    explicit ExportLayout(const ExportablePanel& panel)
+        : m_content(panel.m_content), m_screenSize(m_content->size())
+    {
+        const QSize size = panel.exportSize();
+        if (size != m_screenSize) {
+            m_content->resize(size);
+        }
+        panel.prepareRender();
+    }
+    ~ExportLayout()
+    {
+        if (m_content->size() != m_screenSize) {
+            m_content->resize(m_screenSize);
+        }
+    }
+    ExportLayout(const ExportLayout&) = delete;
+    ExportLayout& operator=(const ExportLayout&) = delete;
+
+    QSize size() const { return m_content->size(); }
+
+private:
+    QWidget* m_content;
+    QSize m_screenSize;
+};
+
 ExportablePanel::ExportablePanel(QWidget* parent)
     : QWidget(parent), m_emptyState(new QLabel(this)), m_menu(new QMenu(this)),
       m_button(new QToolButton(this))
@@ -113,13 +141,18 @@ QString ExportablePanel::placeholderText() const
     return m_emptyState->text();
 }
 
+QSize ExportablePanel::exportSize() const
+{
+    return m_content != nullptr ? m_content->size() : QSize();
+}
+
 QImage ExportablePanel::renderImage(qreal scale) const
 {
     if (m_content == nullptr) {
         return {};
     }
-    prepareRender();
-    const QSize size = m_content->size();
+    const ExportLayout layout(*this);
+    const QSize size = layout.size();
     QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(scale);
     image.fill(Qt::white);
@@ -151,14 +184,14 @@ bool ExportablePanel::exportSvg(const QString& path, QString* error) const
     if (m_content == nullptr) {
         return false;
     }
-    prepareRender();
+    const ExportLayout layout(*this);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
     generator.setOutputDevice(&buffer);
-    generator.setSize(m_content->size());
-    generator.setViewBox(QRect(QPoint(0, 0), m_content->size()));
+    generator.setSize(layout.size());
+    generator.setViewBox(QRect(QPoint(0, 0), layout.size()));
     generator.setTitle(m_exportName);
     generator.setDescription(tr("Exported from Credit Risk Studio"));
     QPainter painter(&generator);

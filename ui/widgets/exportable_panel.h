@@ -39,8 +39,12 @@ public:
     bool isShowingPlaceholder() const;
     QString placeholderText() const;
 
-    /// The content painted at its current size × `scale` (device pixel ratio = scale).
+    /// The content painted at exportSize() × `scale` (device pixel ratio = scale).
     QImage renderImage(qreal scale = 1.0) const;
+    /// The logical size exports are drawn at: the size on screen, or more where a panel needs
+    /// room to draw every label whole (ChartWidget). The widget is laid out at this size for
+    /// the export and given its size back before the next paint.
+    virtual QSize exportSize() const;
     /// Writes the content as PNG at `scale` × its size, atomically. On failure returns false
     /// and sets `error` to a message naming the file.
     bool exportPng(const QString& path, qreal scale = 1.0, QString* error = nullptr) const;
@@ -59,6 +63,9 @@ protected:
     virtual void prepareRender() const {}
 
 private:
+    /// Lays the content out at exportSize() for the lifetime of the object.
+    class ExportLayout;
+
     enum class Format
     {
         Png,
