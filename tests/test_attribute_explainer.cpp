@@ -65,8 +65,8 @@ ScoringSettings settingsFor(const Dataset& data)
     for (std::size_t i : data.schema().featureIndices()) {
         s.fields.push_back(data.schema().columns[i]);
     }
-    s.threshold = 1.0 / 6.0;
-    s.sampleBadRate = data.positiveRate();
+    s.policy.threshold = 1.0 / 6.0;
+    s.policy.sampleBadRate = data.positiveRate();
     return s;
 }
 

@@ -258,10 +258,9 @@ private slots:
     {
         // The analyst's scale and grades (Threshold tab), saved in the model, drive the CLI.
         credit::core::ModelBundle bundle = credit::core::ModelBundle::load(m_model.toStdString());
-        bundle.scoreBasePoints = 500.0;
-        bundle.scoreBaseOdds = 20.0;
-        bundle.scorePointsToDouble = 40.0;
-        bundle.riskGrades = {{"AA", 0.1, "low"}, {"BB", 0.3, "medium"}, {"CC", 1.0, "high"}};
+        bundle.policy.scale = {500.0, 20.0, 40.0};
+        bundle.policy.grading = credit::core::RiskGrading(
+            {{"AA", 0.1, "low"}, {"BB", 0.3, "medium"}, {"CC", 1.0, "high"}});
         const QString model = m_dir.filePath(QStringLiteral("scaled.crs"));
         bundle.save(model.toStdString());
 

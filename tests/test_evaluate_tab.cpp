@@ -6,15 +6,20 @@
 // importance for both model families, stability, exports and a picture for inspection.
 
 #include "evaluate/evaluate_tab.h"
+#include "explain/model_evaluation.h"
 #include "io/model_bundle.h"
 #include "main/app_state.h"
 #include "main/dataset_loader.h"
+#include "support/cli_run.h"
 #include "train/training_job.h"
 #include "widgets/chart_widget.h"
 
 #include <QAbstractSeries>
 #include <QChart>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -59,6 +64,7 @@ private slots:
     void showsCurvesOfTheCurrentModel();
     void overlaysAndModelSwitch();
     void thresholdUpdatesTheConfusionMatrix();
+    void sameFiguresAsCoreAndTheCommandLine();
 
 private:
     std::shared_ptr<const core::Dataset> m_data;
@@ -195,6 +201,69 @@ void TestEvaluateTab::thresholdUpdatesTheConfusionMatrix()
     state.setThreshold(1.0);
     QTRY_VERIFY_WITH_TIMEOUT(tab.isContentReady() && tab.result().threshold == 1.0, 60'000);
     QCOMPARE(tab.result().confusion.counts.truePositives, std::size_t(0));
+}
+
+void TestEvaluateTab::sameFiguresAsCoreAndTheCommandLine()
+{
+    // The tab, core::evaluate and `credit-risk evaluate --out-of-fold` are one recipe: the
+    // same figures of the same saved model, whatever the prior correction of the policy.
+    const QString path = m_dir.filePath(QStringLiteral("same.crs"));
+    core::ModelBundle saved = *m_bundle;
+    saved.policy.populationBadRate = 0.05;
+    saved.save(path.toStdString());
+    const auto bundle =
+        std::make_shared<const core::ModelBundle>(core::ModelBundle::load(path.toStdString()));
+    AppState state;
+    state.setDataset(m_data, {});
+    EvaluateTab tab(&state);
+    state.setModelBundle(bundle);
+    QTRY_VERIFY_WITH_TIMEOUT(tab.isContentReady(), 60'000);
+
+    core::EvaluationOptions options;
+    options.source = core::EvaluationSource::OutOfFold;
+    options.algorithms = {bundle->selected};
+    const core::Evaluation core = core::evaluate(*bundle, m_data.get(), options);
+    const core::AlgorithmEvaluation& model = core.models.front();
+    const ui::ModelCurves& shown = tab.result().curves.front();
+    QCOMPARE(shown.roc.auc, model.roc.auc);
+    QCOMPARE(shown.aucInterval.lower, model.aucInterval.lower);
+    QCOMPARE(shown.aucInterval.upper, model.aucInterval.upper);
+    QCOMPARE(shown.brier, model.brier);
+    QCOMPARE(shown.reliability.bins.size(), model.reliability.bins.size());
+    const core::ConfusionCounts& c = core.confusion.counts;
+    QCOMPARE(tab.result().confusion.counts.truePositives, c.truePositives);
+    QCOMPARE(tab.result().confusion.counts.falsePositives, c.falsePositives);
+    const QTableWidget* table = tab.confusionTable();
+    QCOMPARE(tableCount(table, 0, 1), qlonglong(c.truePositives));
+    QCOMPARE(tableCount(table, 0, 2), qlonglong(c.falseNegatives));
+    QCOMPARE(tableCount(table, 1, 1), qlonglong(c.falsePositives));
+    QCOMPARE(tableCount(table, 1, 2), qlonglong(c.trueNegatives));
+    // The cut-off reads as everywhere else: one number with its scale named.
+    const QString cutoff = QString::fromStdString(core::cutoffText(state.policy()));
+    QVERIFY(cutoff.contains(QStringLiteral("population scale")));
+    const QLabel* header = tab.findChild<QLabel*>(QStringLiteral("evaluateHeader"));
+    QVERIFY(header != nullptr);
+    QVERIFY2(header->text().contains(cutoff.toHtmlEscaped()), qPrintable(header->text()));
+
+    const test::CliRun run =
+        test::runCli({QStringLiteral("evaluate"), QStringLiteral("--model"), path,
+                      QStringLiteral("--out-of-fold"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(json.value(QStringLiteral("auc")).toDouble(), shown.roc.auc);
+    QCOMPARE(json.value(QStringLiteral("auc")).toDouble(), model.metrics.auc);
+    QCOMPARE(json.value(QStringLiteral("brier")).toDouble(), shown.brier);
+    QCOMPARE(json.value(QStringLiteral("threshold")).toDouble(), tab.result().threshold);
+    QCOMPARE(json.value(QStringLiteral("rows")).toInteger(), qint64(m_data->rowCount()));
+    const QJsonObject confusion = json.value(QStringLiteral("confusion")).toObject();
+    QCOMPARE(confusion.value(QStringLiteral("bad_rejected")).toInteger(), tableCount(table, 0, 1));
+    QCOMPARE(confusion.value(QStringLiteral("bad_accepted")).toInteger(), tableCount(table, 0, 2));
+    QCOMPARE(confusion.value(QStringLiteral("good_rejected")).toInteger(), tableCount(table, 1, 1));
+    QCOMPARE(confusion.value(QStringLiteral("good_accepted")).toInteger(), tableCount(table, 1, 2));
+    // The text output names the same cut-off.
+    const test::CliRun text = test::runCli({QStringLiteral("evaluate"), QStringLiteral("--model"),
+                                            path, QStringLiteral("--out-of-fold")});
+    QVERIFY2(text.out.contains(cutoff.toUtf8()), text.out.constData());
 }
 
 QTEST_MAIN(TestEvaluateTab)

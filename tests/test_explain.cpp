@@ -66,8 +66,8 @@ ScoringSettings settingsFor(const Dataset& data)
             s.numericRanges[column.name()] = {lo, hi};
         }
     }
-    s.threshold = 1.0 / 6.0;
-    s.sampleBadRate = data.positiveRate();
+    s.policy.threshold = 1.0 / 6.0;
+    s.policy.sampleBadRate = data.positiveRate();
     return s;
 }
 
@@ -300,7 +300,7 @@ void TestExplain::priorCorrection()
 {
     const auto model = fitChain(*m_data, "lr", CalibrationMethod::None);
     ScoringSettings settings = settingsFor(*m_data);
-    settings.populationBadRate = 0.05;
+    settings.policy.populationBadRate = 0.05;
     const Scorer scorer(model, settings);
     const ScoreResult r = scorer.score(applicantOf(*m_data, 10));
     // Hand formula: p' = p·πt/πs / (p·πt/πs + (1 − p)(1 − πt)/(1 − πs)).
@@ -402,7 +402,7 @@ void TestExplain::batchEqualsRowByRow()
     QFETCH(int, threads);
     const auto model = fitChain(*m_data, algorithm.toStdString(), CalibrationMethod::Platt);
     ScoringSettings settings = settingsFor(*m_data);
-    settings.populationBadRate = 0.05;
+    settings.policy.populationBadRate = 0.05;
     const Scorer scorer(model, settings);
 
     // Every credit-g row, with a few made invalid (and one out of range, still scored).

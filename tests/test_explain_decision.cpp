@@ -4,10 +4,9 @@
 // trip) and the cut-off analysis (optimum by hand, prior correction, profit, cancellation).
 #include "eval/cost_analysis.h"
 #include "explain/cutoff_analysis.h"
-#include "explain/risk_grading.h"
-#include "explain/scorecard_scale.h"
 #include "explain/scorer.h"
 #include "io/model_bundle.h"
+#include "policy/decision_policy.h"
 
 #include <QTest>
 
@@ -24,6 +23,8 @@ private slots:
     void riskGrades();
     void riskGradeValidation();
     void scaleAndGradesTravelInTheBundle();
+    void policyScalesAndValidation();
+    void cutoffTextNamesTheScale();
     void cutoffOptimumByHand();
     void cutoffOptimumWithPrior();
     void cutoffProfitByHand();
@@ -113,28 +114,70 @@ void TestExplainDecision::scaleAndGradesTravelInTheBundle()
 {
     ModelBundle bundle;
     // Nothing stored: the defaults.
-    QVERIFY(RiskGrading::fromBundle(bundle) == RiskGrading());
-    QVERIFY(ScorecardScale::fromBundle(bundle) == ScorecardScale());
+    QVERIFY(bundle.policy.grading == RiskGrading());
+    QVERIFY(bundle.policy.scale == ScorecardScale());
 
     std::vector<RiskGrade> grades = RiskGrading().grades();
     grades[0].upperPd = 0.01;
     grades[3].upperPd = 0.25;
     const RiskGrading custom(grades);
     const ScorecardScale scale{500.0, 20.0, 40.0};
-    custom.storeIn(bundle);
-    scale.storeIn(bundle);
-    QCOMPARE(bundle.riskGrades.size(), std::size_t(5));
-    QCOMPARE(bundle.scorePointsToDouble, 40.0);
-    QVERIFY(RiskGrading::fromBundle(bundle) == custom);
-    QVERIFY(ScorecardScale::fromBundle(bundle) == scale);
-    // The Scorer (CLI, batch scoring) takes them from the bundle.
+    bundle.policy.grading = custom;
+    bundle.policy.scale = scale;
+    bundle.policy.threshold = 0.4;
+    // The Scorer (CLI, batch scoring) takes the whole policy from the bundle.
     const ScoringSettings settings = ScoringSettings::fromBundle(bundle);
-    QVERIFY(settings.grading == custom);
-    QVERIFY(settings.scale == scale);
-    QCOMPARE(settings.grading.grade(0.22).name, std::string("D"));
+    QVERIFY(settings.policy == bundle.policy);
+    QCOMPARE(settings.policy.grading.grade(0.22).name, std::string("D"));
+}
 
-    bundle.riskGrades[1].upperPd = 0.005; // below A's
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, RiskGrading::fromBundle(bundle));
+void TestExplainDecision::policyScalesAndValidation()
+{
+    DecisionPolicy policy;
+    QVERIFY(policy.validate().empty());
+    QVERIFY(!policy.priorCorrected());
+    QCOMPARE(policy.toPopulation(0.3), 0.3);
+    // Prior correction by hand: odds 0.601/0.399 times (0.05/0.95)/(0.3/0.7).
+    policy.sampleBadRate = 0.3;
+    policy.populationBadRate = 0.05;
+    policy.threshold = 0.601;
+    const double odds = 0.601 / 0.399 * (0.05 / 0.95) / (0.3 / 0.7);
+    QVERIFY(std::abs(policy.thresholdPd() - odds / (1.0 + odds)) < 1e-12);
+    QVERIFY(std::abs(policy.toModelScale(policy.thresholdPd()) - 0.601) < 1e-12);
+    QVERIFY(policy.rejects(0.602) && !policy.rejects(0.601));
+    QCOMPARE(policy.thresholdPoints(), policy.scale.points(policy.thresholdPd()));
+    // NaN rates mean "none" and compare equal.
+    DecisionPolicy none;
+    QVERIFY(none == DecisionPolicy());
+    QVERIFY(!(none == policy));
+
+    policy.populationBadRate = 1.0;
+    policy.threshold = 1.5;
+    policy.costs.badRejected = 6.0;
+    policy.amountColumn.clear();
+    const std::vector<std::string> problems = policy.validate();
+    QCOMPARE(problems.size(), std::size_t(4));
+    QVERIFY(problems[0].rfind("costs: ", 0) == 0);
+    QVERIFY(problems[1].rfind("amount_column: ", 0) == 0);
+    QVERIFY(problems[2].rfind("population_bad_rate: ", 0) == 0);
+    QVERIFY(problems[3].rfind("threshold: ", 0) == 0);
+}
+
+void TestExplainDecision::cutoffTextNamesTheScale()
+{
+    DecisionPolicy policy;
+    policy.threshold = 1.0 / 6.0;
+    QCOMPARE(cutoffText(policy),
+             std::string("PD > 16.7 % (training sample's scale; no prior correction)"));
+    policy.threshold = 0.005;
+    QCOMPARE(cutoffText(policy),
+             std::string("PD > 0.50 % (training sample's scale; no prior correction)"));
+    // Issue 13 item 8: 0.601 on the sample's scale is 15.6 % in a population with 5 % bads.
+    policy.sampleBadRate = 0.3;
+    policy.populationBadRate = 0.05;
+    policy.threshold = 0.601;
+    QCOMPARE(cutoffText(policy),
+             std::string("PD > 15.6 % (population scale; 60.1 % on the training sample's scale)"));
 }
 
 void TestExplainDecision::cutoffOptimumByHand()

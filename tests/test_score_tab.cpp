@@ -68,7 +68,7 @@ private slots:
             QVERIFY2(std::fabs(r->pd - direct[row]) < 1e-12,
                      qPrintable(
                          QStringLiteral("row %1: %2 vs %3").arg(row).arg(r->pd).arg(direct[row])));
-            QCOMPARE(r->reject, direct[row] > m_bundle->threshold);
+            QCOMPARE(r->reject, direct[row] > m_bundle->policy.threshold);
         }
         // The widgets hold the values: read them back for one row.
         QVERIFY(m_tab->loadDatasetRow(7));
@@ -178,6 +178,25 @@ private slots:
         QCOMPARE(tab.applicant().at("credit_amount"), std::string("1234.75"));
     }
 
+    void cutoffNamedWithItsScale()
+    {
+        // Issue 13 item 8: the cut-off reads as in the Threshold and Evaluate tabs, with the
+        // scale named, before and after a prior correction of the policy.
+        QVERIFY(m_tab->loadDatasetRow(3));
+        const auto shows = [this] {
+            return m_tab->resultLabel()->text().contains(
+                QString::fromStdString(core::cutoffText(m_state.policy())).toHtmlEscaped());
+        };
+        QVERIFY2(shows(), qPrintable(m_tab->resultLabel()->text()));
+        core::DecisionPolicy corrected = m_state.policy();
+        corrected.populationBadRate = 0.05;
+        m_state.setPolicy(corrected);
+        QVERIFY(core::cutoffText(m_state.policy()).find("population scale") != std::string::npos);
+        QVERIFY2(shows(), qPrintable(m_tab->resultLabel()->text()));
+        corrected.populationBadRate = core::DecisionPolicy::kNaN;
+        m_state.setPolicy(corrected);
+    }
+
     void pointsAndGradesFollowTheScorecardSettings()
     {
         QVERIFY(m_tab->loadDatasetRow(3));
@@ -217,8 +236,8 @@ private slots:
         QString error;
         QVERIFY2(actions.saveFile(path, &error), qPrintable(error));
         const core::ModelBundle saved = core::ModelBundle::load(path.toStdString());
-        QCOMPARE(saved.scorePointsToDouble, 40.0);
-        QCOMPARE(saved.riskGrades.front().upperPd, bound / 100.0);
+        QCOMPARE(saved.policy.scale.pointsToDouble, 40.0);
+        QCOMPARE(saved.policy.grading.grades().front().upperPd, bound / 100.0);
         const core::ScoreResult again = core::Scorer(saved).score(m_tab->applicant());
         QCOMPARE(again.grade, std::string("A"));
         QVERIFY(std::fabs(again.points - m_tab->result()->points) < 1e-9);

@@ -10,14 +10,20 @@
 #include "explain/scorer.h"
 #include "io/model_bundle.h"
 #include "main/app_state.h"
+#include "support/applicant_of.h"
+#include "support/cli_run.h"
 #include "support/quick_model.h"
 #include "threshold/scorecard_dialog.h"
+#include "train/model_file_actions.h"
 #include "train/training_job.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QGroupBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -153,27 +159,93 @@ private slots:
         const double modelThreshold = m_state.threshold();
         m_tab->populationRateSpin()->setValue(5.0);
         m_tab->priorCheck()->setChecked(true);
-        QCOMPARE(m_state.decisionSettings().populationBadRate, 0.05);
+        QCOMPARE(m_state.policy().populationBadRate, 0.05);
         // The decision rule stays where it was; its population PD is the corrected one.
         QCOMPARE(m_state.threshold(), modelThreshold);
         QVERIFY(std::fabs(m_tab->cutoff() - core::adjustForPrior(0.2, 0.3, 0.05)) < 1e-12);
         // Bad rate among everybody accepted = the population rate.
         QVERIFY(std::fabs(m_tab->analysis()->acceptAll().badRateAccepted - 0.05) < 1e-12);
         m_tab->badAcceptedSpin()->setValue(10.0);
-        QCOMPARE(m_state.decisionSettings().costs.badAccepted, 10.0);
+        QCOMPARE(m_state.policy().costs.badAccepted, 10.0);
 
-        // Saved with the model and read back.
-        core::ModelBundle copy = *m_bundle;
-        m_state.applyDecisionSettings(copy);
+        // Saved with the model (File ▸ Save Model) and read back whole.
         QTemporaryDir dir;
-        const std::string path = dir.filePath(QStringLiteral("m.crs")).toStdString();
-        copy.save(path);
-        const core::ModelBundle loaded = core::ModelBundle::load(path);
-        QCOMPARE(loaded.populationBadRate, 0.05);
-        QCOMPARE(loaded.costs.badAccepted, 10.0);
-        QCOMPARE(loaded.threshold, modelThreshold);
-        QCOMPARE(loaded.sampleBadRate, 0.3);
+        const QString file = dir.filePath(QStringLiteral("m.crs"));
+        ui::ModelFileActions actions(&m_state, m_tab.get());
+        QString error;
+        QVERIFY2(actions.saveFile(file, &error), qPrintable(error));
+        const core::ModelBundle loaded = core::ModelBundle::load(file.toStdString());
+        QVERIFY(loaded.policy == m_state.policy());
+        QCOMPARE(loaded.policy.populationBadRate, 0.05);
+        QCOMPARE(loaded.policy.costs.badAccepted, 10.0);
+        QCOMPARE(loaded.policy.threshold, modelThreshold);
+        QCOMPARE(loaded.policy.sampleBadRate, 0.3);
         QCOMPARE(loaded.numericRanges.at("duration").second, 72.0);
+    }
+
+    void costRatioWalksToTheCommandLine()
+    {
+        // The cost ratio typed here, through the one DecisionPolicy, is what `credit-risk
+        // score` decides with and `credit-risk evaluate` prices with after File ▸ Save Model.
+        m_tab->priorCheck()->setChecked(false);
+        m_tab->badAcceptedSpin()->setValue(12.0);
+        m_tab->goodRejectedSpin()->setValue(2.0);
+        m_tab->useOptimal();
+        const core::DecisionPolicy policy = m_state.policy();
+        QCOMPARE(policy.costs.badAccepted, 12.0);
+        QCOMPARE(policy.costs.goodRejected, 2.0);
+        QCOMPARE(policy.threshold, m_tab->analysis()->optimum().threshold);
+        QTemporaryDir dir;
+        const QString model = dir.filePath(QStringLiteral("ratio.crs"));
+        ui::ModelFileActions actions(&m_state, m_tab.get());
+        QString error;
+        QVERIFY2(actions.saveFile(model, &error), qPrintable(error));
+
+        // Row 0 of the data as a JSON applicant.
+        QJsonObject applicant;
+        for (const auto& [name, value] : test::applicantOf(*m_data, 0)) {
+            applicant[QString::fromStdString(name)] = QString::fromStdString(value);
+        }
+        const QString input = dir.filePath(QStringLiteral("applicant.json"));
+        QFile file(input);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(applicant).toJson());
+        file.close();
+        const test::CliRun scored =
+            test::runCli({QStringLiteral("score"), QStringLiteral("--model"), model,
+                          QStringLiteral("--applicant"), input});
+        QVERIFY2(scored.exitCode == 0, scored.err.constData());
+        const QJsonObject score = QJsonDocument::fromJson(scored.out).object();
+        QCOMPARE(score.value(QStringLiteral("threshold")).toDouble(), policy.threshold);
+        const double modelPd = score.value(QStringLiteral("model_pd")).toDouble();
+        QCOMPARE(score.value(QStringLiteral("decision")).toString(),
+                 policy.rejects(modelPd) ? QStringLiteral("reject") : QStringLiteral("accept"));
+
+        const test::CliRun evaluated =
+            test::runCli({QStringLiteral("evaluate"), QStringLiteral("--model"), model,
+                          QStringLiteral("--out-of-fold"), QStringLiteral("--json")});
+        QVERIFY2(evaluated.exitCode == 0, evaluated.err.constData());
+        const QJsonObject evaluation = QJsonDocument::fromJson(evaluated.out).object();
+        const QJsonObject cost = evaluation.value(QStringLiteral("cost")).toObject();
+        QCOMPARE(cost.value(QStringLiteral("bad_accepted")).toDouble(), 12.0);
+        QCOMPARE(cost.value(QStringLiteral("good_rejected")).toDouble(), 2.0);
+        QCOMPARE(evaluation.value(QStringLiteral("threshold")).toDouble(), policy.threshold);
+        // Back to the preset for the tests below.
+        m_tab->badAcceptedSpin()->setValue(5.0);
+        m_tab->goodRejectedSpin()->setValue(1.0);
+    }
+
+    void cutoffNamedWithItsScale()
+    {
+        // Issue 13 item 8: one number with its scale, the same text as core's.
+        m_tab->populationRateSpin()->setValue(5.0);
+        m_tab->priorCheck()->setChecked(true);
+        m_tab->setCutoff(0.156);
+        const QString text = QString::fromStdString(core::cutoffText(m_state.policy()));
+        QVERIFY(text.contains(QStringLiteral("population scale")));
+        QVERIFY2(m_tab->figuresLabel()->text().contains(text.toHtmlEscaped()),
+                 qPrintable(m_tab->figuresLabel()->text()));
+        m_tab->priorCheck()->setChecked(false);
     }
 
     void scorecardSettingsUpdateLive()
@@ -185,7 +257,7 @@ private slots:
         dialog->pointsToDoubleSpin()->setValue(40.0);
         dialog->basePointsSpin()->setValue(500.0);
         const core::ScorecardScale scale{500.0, 50.0, 40.0};
-        QVERIFY(m_state.decisionSettings().scale == scale);
+        QVERIFY(m_state.policy().scale == scale);
         QVERIFY(std::fabs(m_tab->cutoffSpin()->value() - scale.points(1.0 / 6.0)) < 0.05);
         const QString points = QString::number(scale.points(1.0 / 6.0), 'f', 0);
         QVERIFY(m_tab->figuresLabel()->text().contains(points + QStringLiteral(" points")));
@@ -201,7 +273,7 @@ private slots:
     {
         ui::ScorecardDialog* dialog = m_tab->scorecardDialog();
         dialog->restoreDefaults();
-        const ui::AppState::DecisionSettings before = m_state.decisionSettings();
+        const core::DecisionPolicy before = m_state.policy();
         // Grade B below grade A: refused with a message next to B.
         dialog->gradeSpin(1)->setValue(1.5);
         QVERIFY(!dialog->gradeError(1)->isHidden());
@@ -209,7 +281,7 @@ private slots:
                  qPrintable(dialog->gradeError(1)->text()));
         QVERIFY(dialog->gradeError(0)->isHidden());
         QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("Not applied")));
-        QVERIFY(m_state.decisionSettings().grading == before.grading);
+        QVERIFY(m_state.policy().grading == before.grading);
         // Odds of 0 and PDO of 0: refused beside their fields.
         dialog->gradeSpin(1)->setValue(5.0);
         QVERIFY(dialog->gradeError(1)->isHidden());
@@ -218,7 +290,7 @@ private slots:
         QVERIFY(dialog->baseOddsError()->text().contains(QStringLiteral("above 0")));
         dialog->pointsToDoubleSpin()->setValue(0.0);
         QVERIFY(!dialog->pointsToDoubleError()->isHidden());
-        QVERIFY(m_state.decisionSettings().scale == before.scale);
+        QVERIFY(m_state.policy().scale == before.scale);
         // Grade D at 100 % would leave nothing for E.
         dialog->restoreDefaults();
         dialog->gradeSpin(3)->setValue(100.0);
@@ -226,12 +298,12 @@ private slots:
         // Restore defaults clears every message and applies the defaults.
         dialog->gradeSpin(3)->setValue(30.0);
         dialog->pointsToDoubleSpin()->setValue(25.0);
-        QCOMPARE(m_state.decisionSettings().grading.grades()[3].upperPd, 0.3);
+        QCOMPARE(m_state.policy().grading.grades()[3].upperPd, 0.3);
         dialog->restoreDefaults();
         QVERIFY(dialog->gradeError(3)->isHidden());
         QVERIFY(!dialog->statusLabel()->text().contains(QStringLiteral("Not applied")));
-        QVERIFY(m_state.decisionSettings().scale == core::ScorecardScale{});
-        QVERIFY(m_state.decisionSettings().grading == core::RiskGrading{});
+        QVERIFY(m_state.policy().scale == core::ScorecardScale{});
+        QVERIFY(m_state.policy().grading == core::RiskGrading{});
         QCOMPARE(dialog->basePointsSpin()->value(), 600.0);
         QCOMPARE(dialog->gradeSpin(3)->value(), 20.0);
     }
@@ -242,31 +314,31 @@ private slots:
         dialog->pointsToDoubleSpin()->setValue(40.0);
         dialog->gradeSpin(3)->setValue(25.0);
         core::ModelBundle copy = *m_bundle;
-        m_state.applyDecisionSettings(copy);
+        copy.policy = m_state.policy();
         QTemporaryDir dir;
         const std::string path = dir.filePath(QStringLiteral("scale.crs")).toStdString();
         copy.save(path);
         const auto loaded =
             std::make_shared<const core::ModelBundle>(core::ModelBundle::load(path));
-        QCOMPARE(loaded->scorePointsToDouble, 40.0);
-        QCOMPARE(loaded->riskGrades.size(), std::size_t(5));
-        QCOMPARE(loaded->riskGrades[3].upperPd, 0.25);
+        QCOMPARE(loaded->policy.scale.pointsToDouble, 40.0);
+        QCOMPARE(loaded->policy.grading.grades().size(), std::size_t(5));
+        QCOMPARE(loaded->policy.grading.grades()[3].upperPd, 0.25);
         // Scoring from the saved model (CLI, batch) uses them.
         const core::Scorer scorer(*loaded);
-        QCOMPARE(scorer.settings().scale.pointsToDouble, 40.0);
-        QCOMPARE(scorer.settings().grading.grade(0.22).name, std::string("D"));
+        QCOMPARE(scorer.settings().policy.scale.pointsToDouble, 40.0);
+        QCOMPARE(scorer.settings().policy.grading.grade(0.22).name, std::string("D"));
 
         // Like the other decision settings, they follow the model: opening another model
         // replaces them (the dialog shows the new ones), reopening the saved one restores them.
         m_state.setModelBundle(std::make_shared<const core::ModelBundle>(*m_bundle));
-        QVERIFY(m_state.decisionSettings().scale == core::ScorecardScale{});
+        QVERIFY(m_state.policy().scale == core::ScorecardScale{});
         QCOMPARE(dialog->pointsToDoubleSpin()->value(), 20.0);
         m_state.setModelBundle(loaded);
-        QCOMPARE(m_state.decisionSettings().scale.pointsToDouble, 40.0);
+        QCOMPARE(m_state.policy().scale.pointsToDouble, 40.0);
         QCOMPARE(dialog->gradeSpin(3)->value(), 25.0);
         QTRY_VERIFY(m_tab->isContentReady());
         m_state.setModelBundle(m_bundle);
-        QVERIFY(m_state.decisionSettings().grading == core::RiskGrading{});
+        QVERIFY(m_state.policy().grading == core::RiskGrading{});
         QTRY_VERIFY(m_tab->isContentReady());
     }
 

@@ -6,60 +6,56 @@
 #include "common/json_writer.h"
 #include "data/data_error.h"
 #include "data/dataset_reader.h"
-#include "eval/cost_analysis.h"
-#include "eval/metric_set.h"
-#include "eval/threshold_metrics.h"
+#include "explain/model_evaluation.h"
 #include "io/model_bundle.h"
 
 #include <QCommandLineParser>
 
 #include <cstdio>
+#include <optional>
 
 namespace credit::cli {
 namespace {
 
-struct Evaluation
+// Both outputs are built from core::evaluate()'s result: the figures the Evaluate tab and the
+// report show, from the same recipe.
+std::string toJson(const core::ModelBundle& bundle, const core::Dataset* data,
+                   const core::Evaluation& e)
 {
-    core::MetricSet metrics;
-    core::ThresholdMetrics atThreshold;
-    double expectedCost = 0.0;
-};
-
-std::string toJson(const core::ModelBundle& bundle, const core::Dataset& data, const Evaluation& e)
-{
-    const core::ConfusionCounts& c = e.atThreshold.counts;
+    const core::AlgorithmEvaluation& m = e.models.front();
+    const core::ConfusionCounts& c = e.confusion.counts;
     core::JsonWriter w;
     w.beginObject();
-    w.key("model").value(bundle.selected);
-    w.key("data").value(data.sourceName());
-    w.key("rows").value(static_cast<std::int64_t>(data.rowCount()));
-    w.key("positives").value(static_cast<std::int64_t>(data.positiveCount()));
-    w.key("same_data_as_training").value(data.contentHash() == bundle.dataHash);
-    w.key("auc").value(e.metrics.auc);
-    w.key("ap").value(e.metrics.ap);
-    w.key("ks").value(e.metrics.ks);
-    w.key("gini").value(e.metrics.gini);
-    w.key("brier").value(e.metrics.brier);
-    w.key("log_loss").value(e.metrics.logLoss);
-    w.key("threshold").value(bundle.threshold);
+    w.key("model").value(m.algorithm);
+    w.key("data").value(data ? data->sourceName() : std::string("out-of-fold"));
+    w.key("rows").value(static_cast<std::int64_t>(e.rows));
+    w.key("positives").value(static_cast<std::int64_t>(e.positives));
+    w.key("same_data_as_training").value(data ? data->contentHash() == bundle.dataHash : false);
+    w.key("auc").value(m.metrics.auc);
+    w.key("ap").value(m.metrics.ap);
+    w.key("ks").value(m.metrics.ks);
+    w.key("gini").value(m.metrics.gini);
+    w.key("brier").value(m.metrics.brier);
+    w.key("log_loss").value(m.metrics.logLoss);
+    w.key("threshold").value(e.policy.threshold);
     w.key("confusion").beginObject();
     w.key("bad_rejected").value(static_cast<std::int64_t>(c.truePositives));
     w.key("good_rejected").value(static_cast<std::int64_t>(c.falsePositives));
     w.key("good_accepted").value(static_cast<std::int64_t>(c.trueNegatives));
     w.key("bad_accepted").value(static_cast<std::int64_t>(c.falseNegatives));
     w.endObject();
-    w.key("accuracy").value(e.atThreshold.accuracy);
-    w.key("precision").value(e.atThreshold.precision);
-    w.key("recall").value(e.atThreshold.recall);
-    w.key("specificity").value(e.atThreshold.specificity);
-    w.key("acceptance_rate").value(e.atThreshold.acceptanceRate);
+    w.key("accuracy").value(e.confusion.accuracy);
+    w.key("precision").value(e.confusion.precision);
+    w.key("recall").value(e.confusion.recall);
+    w.key("specificity").value(e.confusion.specificity);
+    w.key("acceptance_rate").value(e.confusion.acceptanceRate);
     w.key("expected_cost").value(e.expectedCost);
     w.key("cost").beginObject();
-    w.key("bad_accepted").value(bundle.costs.badAccepted);
-    w.key("good_rejected").value(bundle.costs.goodRejected);
+    w.key("bad_accepted").value(e.policy.costs.badAccepted);
+    w.key("good_rejected").value(e.policy.costs.goodRejected);
     w.endObject();
     w.key("warnings").beginArray();
-    for (const std::string& warning : e.metrics.warnings) {
+    for (const std::string& warning : m.metrics.warnings) {
         w.value(warning);
     }
     w.endArray();
@@ -67,29 +63,32 @@ std::string toJson(const core::ModelBundle& bundle, const core::Dataset& data, c
     return w.str() + "\n";
 }
 
-std::string toText(const core::ModelBundle& bundle, const core::Dataset& data, const Evaluation& e)
+std::string toText(const core::ModelBundle& bundle, const core::Dataset* data,
+                   const core::Evaluation& e)
 {
-    const core::ConfusionCounts& c = e.atThreshold.counts;
+    const core::AlgorithmEvaluation& m = e.models.front();
+    const core::ConfusionCounts& c = e.confusion.counts;
+    const std::string source = data ? data->sourceName() : std::string("out-of-fold predictions");
     char text[2048];
     std::snprintf(
         text, sizeof text,
         "model %s on %s (%zu rows, %zu bad)%s\n"
         "AUC       %.4f\nAP        %.4f\nKS        %.4f\nGini      %.4f\n"
         "Brier     %.4f\nlog loss  %.4f\n\n"
-        "threshold %.4f (reject when P(bad) > threshold)\n"
+        "cut-off: reject when %s\n"
         "                 predicted bad  predicted good\n"
         "actual bad       %13zu  %14zu\nactual good      %13zu  %14zu\n"
         "accuracy %.4f, recall %.4f, specificity %.4f, acceptance rate %.4f\n"
         "expected cost %.4f per applicant (bad accepted %g, good rejected %g)\n",
-        bundle.selected.c_str(), data.sourceName().c_str(), data.rowCount(), data.positiveCount(),
-        data.contentHash() == bundle.dataHash
+        m.algorithm.c_str(), source.c_str(), e.rows, e.positives,
+        data && data->contentHash() == bundle.dataHash
             ? "\nnote: these are the training data, so the figures are in-sample (optimistic)"
             : "",
-        e.metrics.auc, e.metrics.ap, e.metrics.ks, e.metrics.gini, e.metrics.brier,
-        e.metrics.logLoss, bundle.threshold, c.truePositives, c.falseNegatives, c.falsePositives,
-        c.trueNegatives, e.atThreshold.accuracy, e.atThreshold.recall, e.atThreshold.specificity,
-        e.atThreshold.acceptanceRate, e.expectedCost, bundle.costs.badAccepted,
-        bundle.costs.goodRejected);
+        m.metrics.auc, m.metrics.ap, m.metrics.ks, m.metrics.gini, m.metrics.brier,
+        m.metrics.logLoss, core::cutoffText(e.policy).c_str(), c.truePositives, c.falseNegatives,
+        c.falsePositives, c.trueNegatives, e.confusion.accuracy, e.confusion.recall,
+        e.confusion.specificity, e.confusion.acceptanceRate, e.expectedCost,
+        e.policy.costs.badAccepted, e.policy.costs.goodRejected);
     return text;
 }
 
@@ -111,6 +110,9 @@ int runEvaluate(const QStringList& arguments)
          QStringLiteral("NAME")},
         {QStringLiteral("positive"), QStringLiteral("Positive label (default: the bundle's)."),
          QStringLiteral("LABEL")},
+        {QStringLiteral("out-of-fold"),
+         QStringLiteral("Evaluate the training run's out-of-fold predictions stored in the "
+                        "bundle (the Evaluate tab's figures) instead of --data.")},
         {QStringLiteral("json"), QStringLiteral("Print a JSON object instead of text.")},
     });
     addCategoricalOption(parser);
@@ -118,42 +120,53 @@ int runEvaluate(const QStringList& arguments)
     if (!parseArguments(parser, arguments, exitCode)) {
         return exitCode;
     }
-    if (!parser.isSet(QStringLiteral("model")) || !parser.isSet(QStringLiteral("data")) ||
+    const bool outOfFold = parser.isSet(QStringLiteral("out-of-fold"));
+    if (!parser.isSet(QStringLiteral("model")) ||
+        parser.isSet(QStringLiteral("data")) == outOfFold ||
         !parser.positionalArguments().isEmpty()) {
-        printError(QStringLiteral("credit-risk evaluate: --model and --data are required\n") +
+        printError(QStringLiteral("credit-risk evaluate: --model and one of --data or "
+                                  "--out-of-fold are required\n") +
                    usageText(parser, arguments));
         return kExitUsage;
     }
     try {
         const core::ModelBundle bundle =
             core::ModelBundle::load(parser.value(QStringLiteral("model")).toStdString());
-        core::ReadOptions options;
-        options.target.column = bundle.schema.target().name;
-        options.target.positive = bundle.schema.positiveLabel;
-        if (parser.isSet(QStringLiteral("target"))) {
-            options.target.column = parser.value(QStringLiteral("target")).toStdString();
+        core::EvaluationOptions evaluation;
+        // The figures printed need neither the interval nor the importance: skip their cost.
+        evaluation.intervals = false;
+        evaluation.importance = false;
+        std::optional<core::ReadResult> read;
+        if (outOfFold) {
+            evaluation.source = core::EvaluationSource::OutOfFold;
+        } else {
+            core::ReadOptions options;
+            options.target.column = bundle.schema.target().name;
+            options.target.positive = bundle.schema.positiveLabel;
+            if (parser.isSet(QStringLiteral("target"))) {
+                options.target.column = parser.value(QStringLiteral("target")).toStdString();
+            }
+            if (parser.isSet(QStringLiteral("positive"))) {
+                options.target.positive = parser.value(QStringLiteral("positive")).toStdString();
+            }
+            applyCategoricalOption(parser, options);
+            read = core::readDataset(parser.value(QStringLiteral("data")).toStdString(), options);
+            evaluation.source = core::EvaluationSource::Data;
         }
-        if (parser.isSet(QStringLiteral("positive"))) {
-            options.target.positive = parser.value(QStringLiteral("positive")).toStdString();
+        const core::Dataset* data = read ? &read->dataset : nullptr;
+        const core::Evaluation e = core::evaluate(bundle, data, evaluation);
+        if (e.models.empty()) {
+            printError(QStringLiteral("credit-risk evaluate: the model bundle holds no "
+                                      "out-of-fold predictions of its model"));
+            return kExitRefused;
         }
-        applyCategoricalOption(parser, options);
-        const core::ReadResult read =
-            core::readDataset(parser.value(QStringLiteral("data")).toStdString(), options);
-        std::vector<std::string> warnings = read.warnings;
-        const core::Vector p = bundle.predictProba(read.dataset, &warnings);
-        const std::span<const double> scores(p.data(), static_cast<std::size_t>(p.size()));
-        const auto& labels = read.dataset.labels();
-        Evaluation e;
-        core::MetricSetParams metricParams;
-        metricParams.cost.costs = bundle.costs;
-        e.metrics = core::computeMetricSet(scores, labels, metricParams);
-        e.atThreshold = core::thresholdMetrics(scores, labels, bundle.threshold);
-        e.expectedCost = core::expectedCost(e.atThreshold.counts, bundle.costs);
+        std::vector<std::string> warnings = read ? read->warnings : std::vector<std::string>{};
+        warnings.insert(warnings.end(), e.warnings.begin(), e.warnings.end());
         for (const std::string& warning : warnings) {
             printError(QStringLiteral("warning: ") + QString::fromStdString(warning));
         }
-        printOut(parser.isSet(QStringLiteral("json")) ? toJson(bundle, read.dataset, e)
-                                                      : toText(bundle, read.dataset, e));
+        printOut(parser.isSet(QStringLiteral("json")) ? toJson(bundle, data, e)
+                                                      : toText(bundle, data, e));
         return kExitOk;
     } catch (const std::exception& error) {
         printError(QStringLiteral("credit-risk evaluate: ") + QString::fromUtf8(error.what()));

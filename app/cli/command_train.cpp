@@ -312,7 +312,7 @@ int runTrain(const QStringList& arguments)
         char tail[256];
         std::snprintf(tail, sizeof tail, "saved %s (model %s, threshold %.4f, %.1f s)\n",
                       parser.value(QStringLiteral("out")).toStdString().c_str(),
-                      bundle.selected.c_str(), bundle.threshold, result.seconds);
+                      bundle.selected.c_str(), bundle.policy.threshold, result.seconds);
         printOut(std::string(tail));
         return kExitOk;
     } catch (const core::DataError& error) {

@@ -24,6 +24,7 @@ struct ProfitParams
 
     /// Messages naming the offending field; empty = valid. Both must be finite and > 0.
     std::vector<std::string> validate() const;
+    bool operator==(const ProfitParams&) const = default;
 };
 
 /// Calibrated P(bad) above which an applicant's expected profit is negative whatever the

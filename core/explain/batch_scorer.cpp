@@ -518,16 +518,16 @@ void scoreChunk(const Scorer& scorer, const Plan& plan, Chunk& chunk, Worker& w)
         }
         // Scorer::decide.
         const double pd = scorer.toPopulation(modelPd[Eigen::Index(k)]);
-        const bool reject = modelPd[Eigen::Index(k)] > settings.threshold;
+        const bool reject = settings.policy.rejects(modelPd[Eigen::Index(k)]);
         ++chunk.scored;
         chunk.rejected += reject;
         chunk.outOfRange += !w.flags[i].empty();
         o += ',';
         appendFixed(o, pd, 6);
         o += reject ? ",reject," : ",accept,";
-        o += plan.grades[settings.grading.gradeIndex(pd)];
+        o += plan.grades[settings.policy.grading.gradeIndex(pd)];
         o += ',';
-        appendFixed(o, settings.scale.points(pd), 1);
+        appendFixed(o, settings.policy.scale.points(pd), 1);
         for (std::size_t r = 0; r < plan.reasons; ++r) {
             o += ',';
             const std::size_t a = hasReasons ? w.top[k * plan.reasons + r] : kNone;
@@ -635,7 +635,7 @@ Plan makePlan(const Scorer& scorer, const RecordSource& source, const BatchScore
         plan.valueField.push_back(a.origin == AttributeOrigin::Column ? fieldIndex(a.name)
                                                                       : kNone);
     }
-    for (const RiskGrade& grade : settings.grading.grades()) {
+    for (const RiskGrade& grade : settings.policy.grading.grades()) {
         plan.grades.push_back(csvField(grade.name));
     }
     return plan;

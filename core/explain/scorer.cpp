@@ -34,21 +34,8 @@ ScoringSettings ScoringSettings::fromBundle(const ModelBundle& bundle)
             s.fields.push_back(bundle.schema.columns[i]);
         }
     }
-    s.threshold = bundle.threshold;
-    s.sampleBadRate = bundle.sampleBadRate;
-    if (std::isnan(s.sampleBadRate)) {
-        const auto it = bundle.outOfFold.find(bundle.selected);
-        if (it != bundle.outOfFold.end() && !it->second.labels.empty()) {
-            std::size_t bads = 0;
-            for (const std::uint8_t label : it->second.labels) {
-                bads += label;
-            }
-            s.sampleBadRate = double(bads) / double(it->second.labels.size());
-        }
-    }
-    s.populationBadRate = bundle.populationBadRate;
-    s.scale = ScorecardScale::fromBundle(bundle);
-    s.grading = RiskGrading::fromBundle(bundle);
+    s.policy = bundle.policy;
+    s.policy.sampleBadRate = bundle.sampleBadRate();
     s.numericRanges = bundle.numericRanges;
     s.integerFields = bundle.integerColumns;
     return s;
@@ -65,7 +52,7 @@ Scorer::Scorer(std::shared_ptr<const TrainedModel> model, ScoringSettings settin
     if (!m_model) {
         throw std::invalid_argument("Scorer: no model");
     }
-    if (const auto problems = m_settings.scale.validate(); !problems.empty()) {
+    if (const auto problems = m_settings.policy.validate(); !problems.empty()) {
         throw std::invalid_argument("Scorer: " + problems.front());
     }
     m_explainer = std::make_shared<const AttributeExplainer>(m_model);
@@ -102,22 +89,12 @@ std::vector<std::size_t> ScoreResult::chartReasons(std::size_t count) const
 
 double Scorer::toPopulation(double modelPd) const
 {
-    if (std::isnan(m_settings.populationBadRate) || std::isnan(m_settings.sampleBadRate) ||
-        std::isnan(modelPd)) {
-        return modelPd;
-    }
-    return adjustForPrior(std::clamp(modelPd, 0.0, 1.0), m_settings.sampleBadRate,
-                          m_settings.populationBadRate);
+    return m_settings.policy.toPopulation(modelPd);
 }
 
 double Scorer::toModelScale(double pd) const
 {
-    if (std::isnan(m_settings.populationBadRate) || std::isnan(m_settings.sampleBadRate) ||
-        std::isnan(pd)) {
-        return pd;
-    }
-    return adjustForPrior(std::clamp(pd, 0.0, 1.0), m_settings.populationBadRate,
-                          m_settings.sampleBadRate);
+    return m_settings.policy.toModelScale(pd);
 }
 
 std::vector<FieldIssue> Scorer::validate(const Applicant& applicant) const
@@ -181,12 +158,13 @@ void Scorer::decide(double modelPd, ScoreResult& result) const
 {
     result.modelPd = modelPd;
     result.pd = toPopulation(modelPd);
-    result.threshold = m_settings.threshold;
-    result.thresholdPd = toPopulation(m_settings.threshold);
-    result.reject = modelPd > m_settings.threshold;
-    result.gradeIndex = m_settings.grading.gradeIndex(result.pd);
-    result.grade = m_settings.grading.grades()[result.gradeIndex].name;
-    result.points = m_settings.scale.points(result.pd);
+    const DecisionPolicy& policy = m_settings.policy;
+    result.threshold = policy.threshold;
+    result.thresholdPd = policy.thresholdPd();
+    result.reject = policy.rejects(modelPd);
+    result.gradeIndex = policy.grading.gradeIndex(result.pd);
+    result.grade = policy.grading.grades()[result.gradeIndex].name;
+    result.points = policy.scale.points(result.pd);
 }
 
 ScoreResult Scorer::score(const Applicant& applicant, bool withReasons) const
@@ -245,7 +223,7 @@ void Scorer::explain(const Explanation& explanation, Eigen::Index row, const Mat
     result.logOdds = explanation.logOdds[row];
     result.rawPd = 1.0 / (1.0 + std::exp(-result.logOdds));
     result.calibrated = m_model->calibrator().params().method != CalibrationMethod::None;
-    const double pointsPerUnit = -m_settings.scale.factor() * m_calibrationSlope;
+    const double pointsPerUnit = -m_settings.policy.scale.factor() * m_calibrationSlope;
     // Most adverse first; ties keep attribute order. adverseAttributes() ranks the same way.
     std::vector<std::size_t> order(attributes.size());
     for (std::size_t a = 0; a < order.size(); ++a) {

@@ -4,8 +4,7 @@
 
 #include "data/dataset.h"
 #include "explain/attribute_explainer.h"
-#include "explain/risk_grading.h"
-#include "explain/scorecard_scale.h"
+#include "policy/decision_policy.h"
 #include "train/trained_model.h"
 
 #include <Eigen/Core>
@@ -34,13 +33,9 @@ struct ScoringSettings
 
     /// Feature columns the applicant must supply (the training schema minus the target).
     std::vector<ColumnSchema> fields;
-    /// Reject when the calibrated model PD (sample scale) > threshold. In [0, 1].
-    double threshold = 0.5;
-    /// Bad rates for the prior correction, both in (0, 1); NaN population = no correction.
-    double sampleBadRate = kNaN;
-    double populationBadRate = kNaN;
-    ScorecardScale scale;
-    RiskGrading grading;
+    /// Threshold, prior correction, points scale and grades (the bundle's, or the GUI's
+    /// edited one). Its sample bad rate must be known for a prior correction to apply.
+    DecisionPolicy policy;
     /// Min/max of numeric fields in the training data; values outside are flagged.
     std::map<std::string, std::pair<double, double>> numericRanges;
     /// Numeric fields whose training values are all whole numbers (forms show no decimals;
@@ -48,8 +43,8 @@ struct ScoringSettings
     std::set<std::string> integerFields;
     std::size_t adverseReasons = 4; ///< how many adverse reasons get a sentence (reasonTexts)
 
-    /// The settings stored in a model bundle (schema, threshold, bad rates, scale, grades,
-    /// ranges, integer fields). Throws std::invalid_argument for invalid stored grades.
+    /// The settings stored in a model bundle: schema, policy (with the sample bad rate of
+    /// ModelBundle::sampleBadRate()), ranges, integer fields.
     static ScoringSettings fromBundle(const ModelBundle& bundle);
 };
 

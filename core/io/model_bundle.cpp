@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <limits>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -123,24 +125,85 @@ LeaderboardRow readRow(BinaryReader& r)
     return row;
 }
 
-// The scale and grades must be usable by the Scorer; a bundle is written by this program (the
-// checksum guards edits), so a failure here means a damaged or foreign writer.
-void checkDecisionSettings(const ModelBundle& bundle, BinaryReader& r)
+void writeDecision(BinaryWriter& w, const ModelBundle& bundle)
 {
-    if (!std::isfinite(bundle.scoreBasePoints) || !(bundle.scoreBaseOdds > 0.0) ||
-        !std::isfinite(bundle.scoreBaseOdds) || !(bundle.scorePointsToDouble > 0.0) ||
-        !std::isfinite(bundle.scorePointsToDouble)) {
-        r.fail("invalid scorecard scale (base odds and points to double must be above 0)");
+    const DecisionPolicy& policy = bundle.policy;
+    // Layout 1: up to the numeric ranges; 2: risk grades and integer columns; 3: amount column
+    // and seed.
+    w.u64(3);
+    w.f64(policy.sampleBadRate);
+    w.f64(policy.populationBadRate);
+    w.flag(policy.useProfitModel);
+    w.f64(policy.profit.marginGood);
+    w.f64(policy.profit.lossGivenDefault);
+    w.f64(policy.scale.basePoints);
+    w.f64(policy.scale.baseOdds);
+    w.f64(policy.scale.pointsToDouble);
+    w.u64(bundle.numericRanges.size());
+    for (const auto& [name, range] : bundle.numericRanges) {
+        w.string(name);
+        w.f64(range.first);
+        w.f64(range.second);
     }
-    const auto& grades = bundle.riskGrades;
-    for (std::size_t i = 0; i < grades.size(); ++i) {
-        const bool last = i + 1 == grades.size();
-        const double previous = i == 0 ? 0.0 : grades[i - 1].upperPd;
-        if (grades[i].name.empty() ||
-            (!last && !(grades[i].upperPd > previous && grades[i].upperPd < 1.0))) {
-            r.fail("invalid risk grade " + std::to_string(i + 1) +
-                   " (grades need names and upper PDs rising inside (0, 1))");
+    w.u64(policy.grading.grades().size());
+    for (const RiskGrade& grade : policy.grading.grades()) {
+        w.string(grade.name);
+        w.f64(grade.upperPd);
+        w.string(grade.description);
+    }
+    w.strings(std::vector<std::string>(bundle.integerColumns.begin(), bundle.integerColumns.end()));
+    w.string(policy.amountColumn);
+    w.u64(policy.seed);
+}
+
+// A bundle is written by this program (the checksum guards edits), so an invalid policy here
+// means a damaged or foreign writer: refuse it rather than score with it.
+void readDecision(BinaryReader& r, ModelBundle& bundle)
+{
+    DecisionPolicy& policy = bundle.policy;
+    const std::uint64_t layout = r.u64();
+    if (layout < 1) {
+        return;
+    }
+    policy.sampleBadRate = r.f64();
+    policy.populationBadRate = r.f64();
+    policy.useProfitModel = r.flag();
+    policy.profit.marginGood = r.f64();
+    policy.profit.lossGivenDefault = r.f64();
+    policy.scale.basePoints = r.f64();
+    policy.scale.baseOdds = r.f64();
+    policy.scale.pointsToDouble = r.f64();
+    const std::size_t ranges = r.length();
+    for (std::size_t i = 0; i < ranges; ++i) {
+        std::string name = r.string();
+        const double lo = r.f64();
+        const double hi = r.f64();
+        bundle.numericRanges[std::move(name)] = {lo, hi};
+    }
+    if (layout >= 2) {
+        std::vector<RiskGrade> grades(r.length());
+        for (RiskGrade& grade : grades) {
+            grade.name = r.string();
+            grade.upperPd = r.f64();
+            grade.description = r.string();
         }
+        // No grades stored (bundles of the command line before the policy): the defaults.
+        if (!grades.empty()) {
+            if (const auto issues = RiskGrading::validate(grades); !issues.empty()) {
+                r.fail("invalid risk grades (" + issues.front().message + ")");
+            }
+            policy.grading = RiskGrading(std::move(grades));
+        }
+        for (std::string& name : r.strings()) {
+            bundle.integerColumns.insert(std::move(name));
+        }
+    }
+    if (layout >= 3) {
+        policy.amountColumn = r.string();
+        policy.seed = r.u64();
+    }
+    if (const auto problems = policy.validate(); !problems.empty()) {
+        r.fail("invalid decision policy (" + problems.front() + ")");
     }
 }
 
@@ -210,9 +273,10 @@ ModelBundle ModelBundle::fromTraining(const TrainingResult& result, const Datase
     ModelBundle bundle;
     bundle.schema = data.schema();
     bundle.models = result.models;
-    bundle.selected = result.models.count(result.bestAlgorithm) ? result.bestAlgorithm
-                                                                : result.models.begin()->first;
-    bundle.costs = result.params.costs;
+    bundle.best = result.models.count(result.bestAlgorithm) ? result.bestAlgorithm : std::string();
+    bundle.selected = bundle.best.empty() ? result.models.begin()->first : bundle.best;
+    bundle.policy.costs = result.params.costs;
+    bundle.policy.seed = result.params.seed;
     bundle.leaderboard = result.leaderboard;
     bundle.outOfFold = result.outOfFold;
     bundle.paramsYaml = paramsYaml;
@@ -220,11 +284,11 @@ ModelBundle ModelBundle::fromTraining(const TrainingResult& result, const Datase
     bundle.dataSource = data.sourceName();
     if (const LeaderboardRow* row = result.row(bundle.selected);
         row && std::isfinite(row->costThreshold)) {
-        bundle.threshold = row->costThreshold;
+        bundle.policy.threshold = row->costThreshold;
     } else {
-        bundle.threshold = bayesThreshold(bundle.costs);
+        bundle.policy.threshold = bayesThreshold(bundle.policy.costs);
     }
-    bundle.sampleBadRate = data.positiveRate();
+    bundle.policy.sampleBadRate = data.positiveRate();
     for (std::size_t i = 0; i < data.columnCount(); ++i) {
         const Column& column = data.column(i);
         if (i == data.schema().targetIndex || !column.isNumeric()) {
@@ -270,7 +334,23 @@ const LeaderboardRow* ModelBundle::selectedRow() const
     return nullptr;
 }
 
-Vector ModelBundle::predictProba(const Dataset& data, std::vector<std::string>* warnings) const
+double ModelBundle::sampleBadRate() const
+{
+    if (!std::isnan(policy.sampleBadRate)) {
+        return policy.sampleBadRate;
+    }
+    const auto it = outOfFold.find(selected);
+    if (it == outOfFold.end() || it->second.labels.empty()) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    std::size_t bads = 0;
+    for (const std::uint8_t label : it->second.labels) {
+        bads += label;
+    }
+    return double(bads) / double(it->second.labels.size());
+}
+
+void ModelBundle::checkColumns(const Dataset& data) const
 {
     const std::string source = data.sourceName().empty() ? "data" : data.sourceName();
     for (std::size_t i = 0; i < schema.columns.size(); ++i) {
@@ -290,6 +370,11 @@ Vector ModelBundle::predictProba(const Dataset& data, std::vector<std::string>* 
                 " as in the training data");
         }
     }
+}
+
+Vector ModelBundle::predictProba(const Dataset& data, std::vector<std::string>* warnings) const
+{
+    checkColumns(data);
     return model().predictProba(data, {}, warnings);
 }
 
@@ -304,39 +389,19 @@ std::string ModelBundle::serialize() const
     std::vector<std::pair<std::string, std::string>> sections;
     sections.emplace_back("meta", toBytes([&](BinaryWriter& w) {
                               w.string(selected);
-                              w.f64(threshold);
-                              w.f64(costs.badAccepted);
-                              w.f64(costs.goodRejected);
-                              w.f64(costs.badRejected);
-                              w.f64(costs.goodAccepted);
+                              w.f64(policy.threshold);
+                              w.f64(policy.costs.badAccepted);
+                              w.f64(policy.costs.goodRejected);
+                              w.f64(policy.costs.badRejected);
+                              w.f64(policy.costs.goodAccepted);
                               w.u64(dataHash);
                               w.string(dataSource);
                               w.string(creator);
                           }));
-    sections.emplace_back("decision", toBytes([&](BinaryWriter& w) {
-                              w.u64(2); // section layout version (1: up to numericRanges)
-                              w.f64(sampleBadRate);
-                              w.f64(populationBadRate);
-                              w.flag(useProfitModel);
-                              w.f64(profit.marginGood);
-                              w.f64(profit.lossGivenDefault);
-                              w.f64(scoreBasePoints);
-                              w.f64(scoreBaseOdds);
-                              w.f64(scorePointsToDouble);
-                              w.u64(numericRanges.size());
-                              for (const auto& [name, range] : numericRanges) {
-                                  w.string(name);
-                                  w.f64(range.first);
-                                  w.f64(range.second);
-                              }
-                              w.u64(riskGrades.size());
-                              for (const RiskGradeBand& grade : riskGrades) {
-                                  w.string(grade.name);
-                                  w.f64(grade.upperPd);
-                                  w.string(grade.description);
-                              }
-                              w.strings(std::vector<std::string>(integerColumns.begin(),
-                                                                 integerColumns.end()));
+    sections.emplace_back("decision", toBytes([&](BinaryWriter& w) { writeDecision(w, *this); }));
+    sections.emplace_back("selection", toBytes([&](BinaryWriter& w) {
+                              w.u64(1); // section layout version
+                              w.string(best);
                           }));
     sections.emplace_back("schema", toBytes([&](BinaryWriter& w) { writeSchema(w, schema); }));
     sections.emplace_back("params", toBytes([&](BinaryWriter& w) { w.string(paramsYaml); }));
@@ -385,52 +450,90 @@ std::string ModelBundle::serialize() const
     return file;
 }
 
-ModelBundle ModelBundle::deserialize(std::string_view bytes, const std::string& sourceName)
+namespace {
+
+/// The container of a bundle file once its frame and checksum are checked: the format version
+/// and the named sections' bytes.
+struct Container
 {
-    const std::string& file = sourceName;
-    if (bytes.size() < kMagic.size() || bytes.substr(0, kMagic.size()) != kMagic) {
-        if (bytes.size() < kMagic.size() && kMagic.substr(0, bytes.size()) == bytes) {
-            throw std::runtime_error(file + ": the model bundle is truncated (" +
-                                     std::to_string(bytes.size()) + " bytes)");
-        }
-        throw std::runtime_error(file + ": not a Credit Risk Studio model bundle (no " +
-                                 std::string(kMagic) + " header)");
+    std::uint32_t version = 0;
+    std::map<std::string, std::string> sections;
+
+    const std::string* find(const std::string& name) const
+    {
+        const auto it = sections.find(name);
+        return it == sections.end() ? nullptr : &it->second;
     }
-    Cursor cursor(bytes, file);
-    cursor.take(kMagic.size());
-    const std::size_t coveredStart = cursor.position();
+};
+
+void checkMagic(std::string_view bytes, const std::string& file)
+{
+    if (bytes.size() >= ModelBundle::kMagic.size() &&
+        bytes.substr(0, ModelBundle::kMagic.size()) == ModelBundle::kMagic) {
+        return;
+    }
+    if (bytes.size() < ModelBundle::kMagic.size() &&
+        ModelBundle::kMagic.substr(0, bytes.size()) == bytes) {
+        throw std::runtime_error(file + ": the model bundle is truncated (" +
+                                 std::to_string(bytes.size()) + " bytes)");
+    }
+    throw std::runtime_error(file + ": not a Credit Risk Studio model bundle (no " +
+                             std::string(ModelBundle::kMagic) + " header)");
+}
+
+std::uint32_t readVersion(Cursor& cursor, const std::string& file)
+{
     const auto version = cursor.get<std::uint32_t>();
-    if (version > kFormatVersion) {
+    if (version > ModelBundle::kFormatVersion) {
         throw std::runtime_error(file + ": model bundle format version " + std::to_string(version) +
                                  " was written by a newer Credit Risk Studio; this program reads "
                                  "up to version " +
-                                 std::to_string(kFormatVersion));
+                                 std::to_string(ModelBundle::kFormatVersion));
     }
     if (version == 0) {
         throw std::runtime_error(file + ": model bundle format version 0 is invalid");
     }
+    return version;
+}
+
+struct TableEntry
+{
+    std::string name;
+    std::uint64_t offset = 0;
+    std::uint64_t size = 0;
+};
+
+std::vector<TableEntry> readTable(Cursor& cursor, const std::string& file)
+{
     const auto count = cursor.get<std::uint32_t>();
     if (count > 4096) {
         throw std::runtime_error(file + ": damaged model bundle (implausible section count)");
     }
-    struct Entry
-    {
-        std::string name;
-        std::uint64_t offset;
-        std::uint64_t size;
-    };
-    std::vector<Entry> table;
+    std::vector<TableEntry> table;
     for (std::uint32_t i = 0; i < count; ++i) {
         const auto length = cursor.get<std::uint64_t>();
         if (length > 1024) {
             throw std::runtime_error(file + ": damaged model bundle (implausible section name)");
         }
-        Entry e;
+        TableEntry e;
         e.name = std::string(cursor.take(static_cast<std::size_t>(length)));
         e.offset = cursor.get<std::uint64_t>();
         e.size = cursor.get<std::uint64_t>();
         table.push_back(std::move(e));
     }
+    return table;
+}
+
+/// Checks the frame (magic, version, table, payload, checksum) and cuts out the sections.
+Container readContainer(std::string_view bytes, const std::string& file)
+{
+    checkMagic(bytes, file);
+    Cursor cursor(bytes, file);
+    cursor.take(ModelBundle::kMagic.size());
+    const std::size_t coveredStart = cursor.position();
+    Container container;
+    container.version = readVersion(cursor, file);
+    const std::vector<TableEntry> table = readTable(cursor, file);
     const auto payloadSize = cursor.get<std::uint64_t>();
     if (payloadSize > bytes.size()) {
         throw std::runtime_error(file + ": the model bundle is truncated (payload of " +
@@ -449,115 +552,119 @@ ModelBundle ModelBundle::deserialize(std::string_view bytes, const std::string& 
         throw std::runtime_error(file + ": the model bundle is damaged or was modified "
                                         "(checksum mismatch)");
     }
-    std::map<std::string, std::string> sections;
-    for (const Entry& e : table) {
+    for (const TableEntry& e : table) {
         if (e.offset > payload.size() || e.size > payload.size() - e.offset) {
             throw std::runtime_error(file + ": damaged model bundle (section '" + e.name +
                                      "' lies outside the payload)");
         }
-        sections[e.name] = std::string(
+        container.sections[e.name] = std::string(
             payload.substr(static_cast<std::size_t>(e.offset), static_cast<std::size_t>(e.size)));
     }
-    auto section = [&](const std::string& name) -> const std::string& {
-        const auto it = sections.find(name);
-        if (it == sections.end()) {
+    return container;
+}
+
+/// Runs `read` on a reader over the section's bytes; `what` names it in messages.
+void readSection(const std::string& bytes, const std::string& what,
+                 const std::function<void(BinaryReader&)>& read)
+{
+    std::istringstream in(bytes, std::ios::binary);
+    BinaryReader r(in, "model bundle " + what + " section");
+    read(r);
+}
+
+void readMeta(BinaryReader& r, ModelBundle& bundle)
+{
+    bundle.selected = r.string();
+    bundle.policy.threshold = r.f64();
+    bundle.policy.costs.badAccepted = r.f64();
+    bundle.policy.costs.goodRejected = r.f64();
+    bundle.policy.costs.badRejected = r.f64();
+    bundle.policy.costs.goodAccepted = r.f64();
+    bundle.dataHash = r.u64();
+    bundle.dataSource = r.string();
+    bundle.creator = r.string();
+}
+
+void readLeaderboard(BinaryReader& r, ModelBundle& bundle)
+{
+    bundle.leaderboard.resize(r.length());
+    for (LeaderboardRow& row : bundle.leaderboard) {
+        row = readRow(r);
+    }
+}
+
+void readOutOfFold(BinaryReader& r, ModelBundle& bundle)
+{
+    const std::size_t n = r.length();
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string algorithm = r.string();
+        OutOfFold oof;
+        oof.rows = static_cast<std::size_t>(r.u64());
+        oof.repeats = static_cast<std::size_t>(r.u64());
+        oof.labels = r.podVector<std::uint8_t>();
+        oof.raw = r.podVector<double>();
+        oof.calibrated = r.podVector<double>();
+        oof.foldOfRow = r.podVector<std::uint32_t>();
+        bundle.outOfFold[algorithm] = std::move(oof);
+    }
+}
+
+void readSelection(BinaryReader& r, ModelBundle& bundle)
+{
+    if (r.u64() >= 1) {
+        bundle.best = r.string();
+    }
+}
+
+/// Fills `bundle` from the sections; "meta" and "schema" are required, the others optional.
+void readSections(const Container& c, const std::string& file, ModelBundle& bundle)
+{
+    const auto required = [&](const std::string& name) -> const std::string& {
+        const std::string* bytes = c.find(name);
+        if (!bytes) {
             throw std::runtime_error(file + ": damaged model bundle (no '" + name + "' section)");
         }
-        return it->second;
+        return *bytes;
     };
+    const auto optional = [&](const std::string& name, const std::string& what,
+                              void (*read)(BinaryReader&, ModelBundle&)) {
+        if (const std::string* bytes = c.find(name)) {
+            readSection(*bytes, what, [&](BinaryReader& r) { read(r, bundle); });
+        }
+    };
+    const std::string& meta = required("meta");
+    const std::string& schema = required("schema");
+    readSection(meta, "meta", [&](BinaryReader& r) { readMeta(r, bundle); });
+    readSection(schema, "schema", [&](BinaryReader& r) { bundle.schema = readSchema(r); });
+    optional("decision", "decision", readDecision);
+    optional("params", "params",
+             [](BinaryReader& r, ModelBundle& b) { b.paramsYaml = r.string(); });
+    optional("leaderboard", "leaderboard", readLeaderboard);
+    optional("oof", "out-of-fold", readOutOfFold);
+    bundle.best = bundle.selected; // files before the "selection" section: the best unknown
+    optional("selection", "selection", readSelection);
+    for (const auto& [name, content] : c.sections) {
+        if (name.rfind(kModelPrefix, 0) == 0) {
+            std::istringstream in(content, std::ios::binary);
+            bundle.models[name.substr(kModelPrefix.size())] = TrainedModel::load(in);
+        }
+    }
+}
 
+} // namespace
+
+ModelBundle ModelBundle::deserialize(std::string_view bytes, const std::string& sourceName)
+{
+    const std::string& file = sourceName;
+    const Container container = readContainer(bytes, file);
     ModelBundle bundle;
-    bundle.formatVersion = version;
+    bundle.formatVersion = container.version;
     try {
-        {
-            std::istringstream in(section("meta"), std::ios::binary);
-            BinaryReader r(in, "model bundle meta section");
-            bundle.selected = r.string();
-            bundle.threshold = r.f64();
-            bundle.costs.badAccepted = r.f64();
-            bundle.costs.goodRejected = r.f64();
-            bundle.costs.badRejected = r.f64();
-            bundle.costs.goodAccepted = r.f64();
-            bundle.dataHash = r.u64();
-            bundle.dataSource = r.string();
-            bundle.creator = r.string();
-        }
-        {
-            std::istringstream in(section("schema"), std::ios::binary);
-            BinaryReader r(in, "model bundle schema section");
-            bundle.schema = readSchema(r);
-        }
-        if (sections.count("decision")) {
-            std::istringstream in(sections["decision"], std::ios::binary);
-            BinaryReader r(in, "model bundle decision section");
-            const std::uint64_t layout = r.u64();
-            if (layout >= 1) {
-                bundle.sampleBadRate = r.f64();
-                bundle.populationBadRate = r.f64();
-                bundle.useProfitModel = r.flag();
-                bundle.profit.marginGood = r.f64();
-                bundle.profit.lossGivenDefault = r.f64();
-                bundle.scoreBasePoints = r.f64();
-                bundle.scoreBaseOdds = r.f64();
-                bundle.scorePointsToDouble = r.f64();
-                const std::size_t n = r.length();
-                for (std::size_t i = 0; i < n; ++i) {
-                    std::string name = r.string();
-                    const double lo = r.f64();
-                    const double hi = r.f64();
-                    bundle.numericRanges[std::move(name)] = {lo, hi};
-                }
-            }
-            if (layout >= 2) {
-                bundle.riskGrades.resize(r.length());
-                for (RiskGradeBand& grade : bundle.riskGrades) {
-                    grade.name = r.string();
-                    grade.upperPd = r.f64();
-                    grade.description = r.string();
-                }
-                for (std::string& name : r.strings()) {
-                    bundle.integerColumns.insert(std::move(name));
-                }
-            }
-            checkDecisionSettings(bundle, r);
-        }
-        if (sections.count("params")) {
-            std::istringstream in(sections["params"], std::ios::binary);
-            BinaryReader r(in, "model bundle params section");
-            bundle.paramsYaml = r.string();
-        }
-        if (sections.count("leaderboard")) {
-            std::istringstream in(sections["leaderboard"], std::ios::binary);
-            BinaryReader r(in, "model bundle leaderboard section");
-            bundle.leaderboard.resize(r.length());
-            for (LeaderboardRow& row : bundle.leaderboard) {
-                row = readRow(r);
-            }
-        }
-        if (sections.count("oof")) {
-            std::istringstream in(sections["oof"], std::ios::binary);
-            BinaryReader r(in, "model bundle out-of-fold section");
-            const std::size_t n = r.length();
-            for (std::size_t i = 0; i < n; ++i) {
-                const std::string algorithm = r.string();
-                OutOfFold oof;
-                oof.rows = static_cast<std::size_t>(r.u64());
-                oof.repeats = static_cast<std::size_t>(r.u64());
-                oof.labels = r.podVector<std::uint8_t>();
-                oof.raw = r.podVector<double>();
-                oof.calibrated = r.podVector<double>();
-                oof.foldOfRow = r.podVector<std::uint32_t>();
-                bundle.outOfFold[algorithm] = std::move(oof);
-            }
-        }
-        for (const auto& [name, content] : sections) {
-            if (name.rfind(kModelPrefix, 0) == 0) {
-                std::istringstream in(content, std::ios::binary);
-                bundle.models[name.substr(kModelPrefix.size())] = TrainedModel::load(in);
-            }
-        }
+        readSections(container, file, bundle);
     } catch (const std::runtime_error& error) {
-        throw std::runtime_error(file + ": " + error.what());
+        const std::string what = error.what();
+        // Messages of readSections that already name the file pass unchanged.
+        throw std::runtime_error(what.rfind(file + ": ", 0) == 0 ? what : file + ": " + what);
     } catch (const std::invalid_argument& error) {
         throw std::runtime_error(file + ": " + error.what());
     }
@@ -566,6 +673,12 @@ ModelBundle ModelBundle::deserialize(std::string_view bytes, const std::string& 
                                  ": damaged model bundle (no model for the selected "
                                  "algorithm '" +
                                  bundle.selected + "')");
+    }
+    if (!bundle.best.empty() && !bundle.models.count(bundle.best)) {
+        throw std::runtime_error(file +
+                                 ": damaged model bundle (no model for the best "
+                                 "algorithm '" +
+                                 bundle.best + "')");
     }
     return bundle;
 }

@@ -3,8 +3,7 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "eval/cost_analysis.h"
-#include "eval/profit_analysis.h"
+#include "policy/decision_policy.h"
 #include "train/trained_model.h"
 #include "train/training_job.h"
 
@@ -20,20 +19,11 @@
 
 namespace credit::core {
 
-/// One risk grade as stored in a bundle; explain/RiskGrading turns a list of them into grades.
-struct RiskGradeBand
-{
-    std::string name;        ///< "A"
-    double upperPd = 1.0;    ///< exclusive upper bound on the population PD; the last grade's is 1
-    std::string description; ///< "very low risk"
-
-    bool operator==(const RiskGradeBand&) const = default;
-};
-
 /// Everything needed to score applicants and to redraw every chart after reopening: the
 /// schema, the fitted chains (pipeline + classifier + calibrator) of the selected and the other
-/// algorithms, the decision threshold and cost settings, the leaderboard with per-fold figures,
-/// the out-of-fold predictions, the training parameters, and a hash of the training data.
+/// algorithms, the decision policy (threshold, costs, prior, points, grades), the leaderboard with
+/// per-fold figures, the out-of-fold predictions, the training parameters, and a hash of the
+/// training data.
 ///
 /// File format (little-endian), written atomically:
 ///
@@ -46,11 +36,14 @@ struct RiskGradeBand
 ///     payload      the sections' bytes
 ///     checksum     u64      FNV-1a 64 over every byte from `version` to the payload's end
 ///
-/// Sections: "meta" (selected algorithm, threshold, costs, data hash, source, creator),
-/// "decision" (the Threshold tab's settings: bad rates, profit inputs, scorecard scale, risk
-/// grades, numeric ranges and integer columns), "schema", "params" (params.yaml text of the
-/// run), "leaderboard", "oof", and one "model:<algorithm>" per fitted chain. Readers skip
-/// sections they do not know.
+/// Sections: "meta" (selected algorithm, the policy's threshold and costs, data hash, source,
+/// creator), "decision" (the rest of the DecisionPolicy: bad rates, profit inputs, scorecard
+/// scale, risk grades, amount column; and the numeric ranges and integer columns),
+/// "selection" (the algorithm the run's selection rule chose as best), "schema", "params"
+/// (params.yaml text of the run), "leaderboard", "oof", and one "model:<algorithm>" per fitted
+/// chain. Readers skip sections they do not know, and read a section's fields only up to its
+/// layout version, so a bundle of this version also opens in a program that reads version 3
+/// bundles without "selection" or the amount column.
 ///
 /// Versions: 1 = the first release. 2 adds the risk grades and the integer-valued columns to
 /// "decision"; a version-1 bundle loads with the default grades and no integer columns, and a
@@ -58,11 +51,15 @@ struct RiskGradeBand
 /// than scoring it with the wrong grades. 3: every "model:<algorithm>" chain (TrainedModel
 /// format 2) carries its explanation background, the training rows that Shapley reasons are
 /// measured against; version-1 and -2 bundles load without one (see AttributeExplainer).
+/// Within version 3, "decision" layout 3 adds the amount column and the "selection" section
+/// appears; bundles without them load with the policy's default amount column and `best` =
+/// `selected` (the best pick of older files is unknown: their `selected` is the run's best
+/// unless the analyst changed it).
 ///
 /// Loading refuses, with a std::runtime_error that names the file: a missing or short file
 /// (truncated), a wrong magic (not a bundle), a version above kFormatVersion (written by a
 /// newer Credit Risk Studio), a checksum mismatch (damaged or edited), a malformed section, or
-/// an invalid scorecard scale or risk grades.
+/// an invalid decision policy (scorecard scale, risk grades, rates).
 class ModelBundle
 {
 public:
@@ -70,10 +67,11 @@ public:
     static constexpr std::string_view kMagic = "CRSBNDL1";
 
     Schema schema;        ///< columns of the training data (target included)
-    std::string selected; ///< algorithm used by predict*() (the run's best by default)
+    std::string selected; ///< algorithm used by predict*(): the analyst's current model
+    /// The algorithm the run's selection rule chose (TrainingResult::bestAlgorithm); empty when
+    /// it has no fitted model (a cancelled run). Stays when the analyst makes another current.
+    std::string best;
     std::map<std::string, std::shared_ptr<const TrainedModel>> models;
-    double threshold = 0.5; ///< reject when calibrated P(bad) > threshold
-    CostMatrix costs;
     std::vector<LeaderboardRow> leaderboard;
     std::map<std::string, OutOfFold> outOfFold;
     std::string paramsYaml;     ///< the run's settings as params.yaml text
@@ -82,25 +80,11 @@ public:
     std::string creator = "Credit Risk Studio";
     std::uint32_t formatVersion = kFormatVersion; ///< as read from the file
 
-    // --- Decision settings (section "decision"; written by the Threshold tab) ---------------
-    /// Bad rate of the training data in (0, 1); set by fromTraining(). NaN in bundles written
-    /// before the section existed (then take it from the out-of-fold labels).
-    double sampleBadRate = std::numeric_limits<double>::quiet_NaN();
-    /// Bad rate of the population the model scores, in (0, 1); NaN = same as the sample (no
-    /// prior correction). PDs shown to users are adjustForPrior(pd, sampleBadRate, this).
-    /// `threshold` stays on the calibrated (sample) scale whatever this value.
-    double populationBadRate = std::numeric_limits<double>::quiet_NaN();
-    /// True when the cut-off was chosen with the amount-aware profit model, false for `costs`.
-    bool useProfitModel = false;
-    ProfitParams profit; ///< margin on a good loan and LGD, shares of the amount
-    /// The scorecard scale (explain/ScorecardScale): points at scoreBaseOdds (good:bad), the
-    /// odds (> 0) and the points that double the odds (> 0).
-    double scoreBasePoints = 600.0;
-    double scoreBaseOdds = 50.0;
-    double scorePointsToDouble = 20.0;
-    /// Risk grades on the population PD, best first (explain/RiskGrading); empty = the default
-    /// A–E grades. Bounds of all but the last grade strictly increasing in (0, 1).
-    std::vector<RiskGradeBand> riskGrades;
+    /// The decision policy (sections "meta" and "decision"): threshold, costs or profit
+    /// inputs, bad rates, points scale and risk grades. fromTraining() sets the sample bad rate
+    /// and the cost threshold; bundles written before the "decision" section have a NaN sample
+    /// bad rate (the Scorer then takes it from the out-of-fold labels).
+    DecisionPolicy policy;
     /// Min and max of every numeric feature column of the training data (scoring flags values
     /// outside this range: the model extrapolates there). Set by fromTraining().
     std::map<std::string, std::pair<double, double>> numericRanges;
@@ -110,8 +94,8 @@ public:
     std::set<std::string> integerColumns;
 
     /// Builds a bundle from a finished training run on `data`. The selected model is the run's
-    /// best, its threshold the leaderboard's cost threshold. Throws std::invalid_argument when
-    /// the run has no fitted model (e.g. cancelled before refit).
+    /// best, the policy's costs the run's and its threshold the leaderboard's cost threshold.
+    /// Throws std::invalid_argument when the run has no fitted model (e.g. cancelled before refit).
     static ModelBundle fromTraining(const TrainingResult& result, const Dataset& data,
                                     const std::string& paramsYaml = {});
 
@@ -125,11 +109,16 @@ public:
     /// std::invalid_argument naming the column and `data`'s source. Unseen categories are
     /// scored (see FeaturePipeline) and reported in `warnings`.
     Vector predictProba(const Dataset& data, std::vector<std::string>* warnings = nullptr) const;
+    /// Throws as predictProba() when `data` lacks a feature column or has it with another type.
+    void checkColumns(const Dataset& data) const;
     /// One applicant as attribute → text (the Score tab's form, a JSON request).
     double predictOne(const std::map<std::string, std::string>& values,
                       std::vector<std::string>* warnings = nullptr) const;
     /// The decision for a calibrated probability: true = reject (predicted bad).
-    bool rejects(double probability) const { return probability > threshold; }
+    bool rejects(double probability) const { return policy.rejects(probability); }
+    /// The training sample's bad rate: policy.sampleBadRate, or for bundles without it the
+    /// bad rate of the selected algorithm's out-of-fold labels (NaN when there are none).
+    double sampleBadRate() const;
 
     /// Serialises to the container format above / parses it; `sourceName` names the file in
     /// messages.

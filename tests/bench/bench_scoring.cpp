@@ -80,9 +80,9 @@ int main(int argc, char** argv)
     for (std::size_t c : data.schema().featureIndices()) {
         settings.fields.push_back(data.schema().columns[c]);
     }
-    settings.threshold = 1.0 / 6.0;
-    settings.sampleBadRate = 0.3;
-    settings.populationBadRate = 0.05;
+    settings.policy.threshold = 1.0 / 6.0;
+    settings.policy.sampleBadRate = 0.3;
+    settings.policy.populationBadRate = 0.05;
 
     std::printf("single applicant, median of 2000 calls (300 for svm, vote, stack; German "
                 "Credit rows)\n");

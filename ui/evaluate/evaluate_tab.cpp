@@ -163,6 +163,7 @@ EvaluateTab::EvaluateTab(AppState* state, QWidget* parent)
 
     // Header: the current model and the overlays.
     m_header->setWordWrap(true);
+    m_header->setObjectName(QStringLiteral("evaluateHeader"));
     m_overlays->setFlow(QListView::LeftToRight);
     m_overlays->setMaximumHeight(34);
     m_overlays->setObjectName(QStringLiteral("overlays"));
@@ -262,6 +263,12 @@ EvaluateTab::EvaluateTab(AppState* state, QWidget* parent)
     connect(state, &AppState::currentModelChanged, this, &EvaluateTab::onModelChanged);
     connect(state, &AppState::thresholdChanged, this, [this] {
         if (!m_result.curves.empty()) {
+            recompute();
+        }
+    });
+    // The costs and the prior correction name the cut-off and price the decisions.
+    connect(state, &AppState::policyChanged, this, [this] {
+        if (!m_result.curves.empty() && !(appState()->policy() == m_result.evaluation.policy)) {
             recompute();
         }
     });
@@ -386,7 +393,7 @@ void EvaluateTab::recompute()
     }
     m_header->setText(tr("Computing curves and bootstrap intervals…"));
     m_watcher.setFuture(QtConcurrent::run(&evaluateModels, bundle, appState()->dataset(),
-                                          shownAlgorithms(), appState()->threshold()));
+                                          shownAlgorithms(), appState()->policy()));
 }
 
 void EvaluateTab::onComputed()
@@ -419,11 +426,12 @@ void EvaluateTab::showResult()
     }
     const ModelCurves& current = m_result.curves.front();
     m_header->setText(tr("<b>Current model: %1</b> · out-of-fold predictions on %2 applicants "
-                         "(%3 bad) · threshold: reject when P(bad) > %4")
+                         "(%3 bad) · reject when %4")
                           .arg(current.name)
                           .arg(current.roc.positives + current.roc.negatives)
                           .arg(pct(current.badRate))
-                          .arg(num(m_result.threshold)));
+                          .arg(QString::fromStdString(core::cutoffText(m_result.evaluation.policy))
+                                   .toHtmlEscaped()));
     fillRoc();
     fillPr();
     fillCalibration();
@@ -642,10 +650,11 @@ void EvaluateTab::fillConfusion()
         m_rates->setItem(r, 2, cell(rates.at(r).at(2), Qt::AlignLeft));
     }
     m_rates->resizeColumnsToContents();
-    m_confusionNote->setText(tr("%1 at the current threshold: reject when P(bad) > %2 "
-                                "(out-of-fold predictions, first repeat). Change the threshold in "
-                                "the Threshold tab.")
-                                 .arg(m_result.curves.front().name, num(m_result.threshold)));
+    m_confusionNote->setText(
+        tr("%1 at the current cut-off: reject when %2 (out-of-fold predictions, first repeat). "
+           "Change the cut-off in the Threshold tab.")
+            .arg(m_result.curves.front().name,
+                 QString::fromStdString(core::cutoffText(m_result.evaluation.policy))));
 }
 
 void EvaluateTab::fillImportance()

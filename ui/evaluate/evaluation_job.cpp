@@ -2,16 +2,14 @@
 // SPDX-License-Identifier: MIT
 #include "evaluate/evaluation_job.h"
 
-#include "eval/probability_metrics.h"
-#include "explain/model_insight.h"
 #include "io/model_bundle.h"
-#include "models/logistic_regression.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <utility>
 
 namespace credit::ui {
 
@@ -22,9 +20,8 @@ QString tr(const char* text)
     return QCoreApplication::translate("EvaluationJob", text);
 }
 
-MetricSpread spreadOf(const QString& name, const std::vector<double>& values)
+MetricSpread spreadOf(const QString& name, const core::Spread& s)
 {
-    const core::Spread s = core::spreadOf(values);
     MetricSpread spread;
     spread.name = name;
     spread.mean = s.mean;
@@ -35,151 +32,95 @@ MetricSpread spreadOf(const QString& name, const std::vector<double>& values)
     return spread;
 }
 
-QString displayName(const std::string& algorithm, const core::ModelBundle& bundle)
+// The tab's names of the fold figures of core::evaluate (keys as in FoldSpread).
+QString foldFigureName(const std::string& key)
 {
-    for (const core::LeaderboardRow& row : bundle.leaderboard) {
-        if (row.algorithm == algorithm && !row.displayName.empty()) {
-            return QString::fromStdString(row.displayName);
+    static const std::pair<const char*, const char*> kNames[] = {
+        {"auc", QT_TRANSLATE_NOOP("EvaluationJob", "ROC-AUC")},
+        {"ap", QT_TRANSLATE_NOOP("EvaluationJob", "Average precision")},
+        {"ks", QT_TRANSLATE_NOOP("EvaluationJob", "KS")},
+        {"brier", QT_TRANSLATE_NOOP("EvaluationJob", "Brier score")},
+        {"log_loss", QT_TRANSLATE_NOOP("EvaluationJob", "Log loss")},
+        {"expected_cost", QT_TRANSLATE_NOOP("EvaluationJob", "Expected cost per applicant")},
+    };
+    for (const auto& [name, text] : kNames) {
+        if (key == name) {
+            return tr(text);
         }
     }
-    return QString::fromStdString(algorithm);
-}
-
-void computeImportance(EvaluationResult& result, const core::ModelBundle& bundle,
-                       const std::string& algorithm, const core::Dataset* data)
-{
-    const auto it = bundle.models.find(algorithm);
-    if (it == bundle.models.end() || !it->second) {
-        result.importanceNote = tr("This model has no fitted chain in the file.");
-        return;
-    }
-    if (data == nullptr) {
-        result.importanceNote = tr("Open the training data to see feature importance.");
-        return;
-    }
-    const core::FeatureImportance importance = core::featureImportance(it->second, *data);
-    result.importanceKind = QString::fromStdString(importance.method);
-    if (const auto* lr = dynamic_cast<const core::LogisticRegression*>(&it->second->classifier())) {
-        result.coefficients = lr->coefficientTable();
-    }
-    result.importanceNote =
-        tr("Mean |contribution| of each attribute to the log-odds of default over %1 rows of "
-           "the training data (%2: %3), the same measure for every model family.")
-            .arg(importance.rows)
-            .arg(displayName(algorithm, bundle), QString::fromStdString(importance.methodDetail));
-    for (const auto& [feature, value] : importance.values) {
-        result.importance.push_back({QString::fromStdString(feature), value});
-    }
-}
-
-void computeStability(EvaluationResult& result, const core::ModelBundle& bundle,
-                      const std::string& algorithm)
-{
-    if (const core::LeaderboardRow* row = [&]() -> const core::LeaderboardRow* {
-            for (const core::LeaderboardRow& r : bundle.leaderboard) {
-                if (r.algorithm == algorithm) {
-                    return &r;
-                }
-            }
-            return nullptr;
-        }()) {
-        struct Figure
-        {
-            QString name;
-            double core::FoldScores::*member;
-        };
-        const Figure figures[] = {
-            {tr("ROC-AUC"), &core::FoldScores::auc},
-            {tr("Average precision"), &core::FoldScores::ap},
-            {tr("KS"), &core::FoldScores::ks},
-            {tr("Brier score"), &core::FoldScores::brier},
-            {tr("Log loss"), &core::FoldScores::logLoss},
-            {tr("Expected cost per applicant"), &core::FoldScores::expectedCost},
-        };
-        for (const Figure& figure : figures) {
-            std::vector<double> values;
-            for (const core::FoldScores& fold : row->folds) {
-                values.push_back(fold.*figure.member);
-            }
-            result.foldSpread.push_back(spreadOf(figure.name, values));
-        }
-    }
-    const auto oof = bundle.outOfFold.find(algorithm);
-    if (oof == bundle.outOfFold.end() || oof->second.repeats < 2) {
-        result.repeats = oof == bundle.outOfFold.end() ? 0 : oof->second.repeats;
-        return;
-    }
-    result.repeats = oof->second.repeats;
-    core::RepeatSpread spread = core::scoreSpreadAcrossRepeats(oof->second);
-    result.applicantMean = std::move(spread.mean);
-    result.applicantSd = std::move(spread.sd);
-    result.spreadSummary = spreadOf(tr("Score sd across repeats"), result.applicantSd);
+    return QString::fromStdString(key);
 }
 
 } // namespace
 
 EvaluationResult evaluateModels(std::shared_ptr<const core::ModelBundle> bundle,
                                 std::shared_ptr<const core::Dataset> data,
-                                const QStringList& algorithms, double threshold)
+                                const QStringList& algorithms, const core::DecisionPolicy& policy)
 {
     EvaluationResult result;
-    result.threshold = threshold;
+    result.threshold = policy.threshold;
     if (!bundle) {
         result.error = tr("No model.");
         return result;
     }
     try {
+        core::EvaluationOptions options;
+        options.source = core::EvaluationSource::OutOfFold;
+        options.policy = policy;
         for (const QString& name : algorithms) {
-            const std::string algorithm = name.toStdString();
-            const auto it = bundle->outOfFold.find(algorithm);
-            if (it == bundle->outOfFold.end() || it->second.rows == 0) {
-                continue;
-            }
-            const core::OutOfFold& oof = it->second;
-            const std::vector<double> p = oof.firstRepeat();
-            const std::vector<double> raw(oof.raw.begin(),
-                                          oof.raw.begin() + std::ptrdiff_t(oof.rows));
-            ModelCurves curves;
-            curves.algorithm = name;
-            curves.name = displayName(algorithm, *bundle);
-            curves.roc = core::rocCurve(p, oof.labels, {.maxPoints = 400});
-            core::BootstrapParams bootstrap;
-            bootstrap.resamples = 1000;
-            curves.aucInterval = core::bootstrapAuc(p, oof.labels, bootstrap);
-            curves.pr = core::prCurve(p, oof.labels, {.maxPoints = 400});
-            curves.badRate =
-                double(curves.roc.positives) /
-                double(std::max<std::size_t>(1, curves.roc.positives + curves.roc.negatives));
-            curves.reliability =
-                core::reliabilityCurve(p, oof.labels, {10, core::BinningStrategy::EqualWidth});
-            curves.reliabilityRaw =
-                core::reliabilityCurve(raw, oof.labels, {10, core::BinningStrategy::EqualWidth});
-            curves.histogram =
-                core::reliabilityCurve(p, oof.labels, {20, core::BinningStrategy::EqualWidth});
-            curves.brier = core::brierScore(p, oof.labels);
-            curves.brierRaw = core::brierScore(raw, oof.labels);
-            curves.calibrated = p != raw;
-            if (result.curves.empty()) {
-                result.confusion = core::thresholdMetrics(p, oof.labels, threshold);
-            }
-            result.curves.push_back(std::move(curves));
+            options.algorithms.push_back(name.toStdString());
         }
-        if (!algorithms.isEmpty()) {
-            const std::string current = algorithms.first().toStdString();
-            try {
-                computeImportance(result, *bundle, current, data.get());
-            } catch (const std::exception& error) {
-                // E.g. the open dataset lacks a column of the model: the curves still stand.
-                result.importance.clear();
-                result.importanceKind.clear();
-                result.importanceNote = QString::fromStdString(error.what());
-            }
-            computeStability(result, *bundle, current);
+        if (options.algorithms.empty()) {
+            return result;
         }
+        result.evaluation = core::evaluate(*bundle, data.get(), options);
+        fromEvaluation(result);
     } catch (const std::exception& error) {
         result.error = QString::fromStdString(error.what());
     }
     return result;
+}
+
+void fromEvaluation(EvaluationResult& result)
+{
+    const core::Evaluation& e = result.evaluation;
+    result.curves.clear();
+    for (const core::AlgorithmEvaluation& m : e.models) {
+        ModelCurves curves;
+        curves.algorithm = QString::fromStdString(m.algorithm);
+        curves.name = QString::fromStdString(m.displayName);
+        curves.roc = m.roc;
+        curves.aucInterval = m.aucInterval;
+        curves.pr = m.pr;
+        curves.badRate = m.badRate;
+        curves.reliability = m.reliability;
+        curves.reliabilityRaw = m.reliabilityRaw;
+        curves.histogram = m.histogram;
+        curves.brier = m.brier;
+        curves.brierRaw = m.brierRaw;
+        curves.calibrated = m.calibrated;
+        result.curves.push_back(std::move(curves));
+    }
+    result.threshold = e.policy.threshold;
+    result.confusion = e.confusion;
+    result.importanceKind = QString::fromStdString(e.importance.method);
+    result.importanceNote = QString::fromStdString(e.importanceNote);
+    result.importance.clear();
+    for (const auto& [feature, value] : e.importance.values) {
+        result.importance.push_back({QString::fromStdString(feature), value});
+    }
+    result.coefficients = e.coefficients;
+    result.foldSpread.clear();
+    for (const core::FoldSpread& f : e.foldSpread) {
+        result.foldSpread.push_back(spreadOf(foldFigureName(f.key), f.spread));
+    }
+    result.repeats = e.repeats;
+    result.applicantMean = e.applicantSpread.mean;
+    result.applicantSd = e.applicantSpread.sd;
+    if (!result.applicantSd.empty()) {
+        result.spreadSummary =
+            spreadOf(tr("Score sd across repeats"), core::spreadOf(result.applicantSd));
+    }
 }
 
 } // namespace credit::ui

@@ -3,12 +3,7 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "eval/bootstrap.h"
-#include "eval/pr_curve.h"
-#include "eval/reliability_curve.h"
-#include "eval/roc_curve.h"
-#include "eval/threshold_metrics.h"
-#include "models/logistic_regression.h"
+#include "explain/model_evaluation.h"
 
 #include <QString>
 #include <QStringList>
@@ -29,12 +24,12 @@ struct ModelCurves
     QString algorithm;
     QString name;
     core::RocCurve roc;
-    core::BootstrapInterval aucInterval; ///< percentile bootstrap, 1,000 resamples
+    core::BootstrapInterval aucInterval; ///< percentile bootstrap (EvaluationOptions)
     core::PrCurve pr;
     double badRate = 0.0;
-    core::ReliabilityCurve reliability;    ///< calibrated probabilities, 10 equal-width bins
+    core::ReliabilityCurve reliability;    ///< calibrated probabilities
     core::ReliabilityCurve reliabilityRaw; ///< before calibration
-    core::ReliabilityCurve histogram;      ///< 20 equal-width bins: counts of calibrated P(bad)
+    core::ReliabilityCurve histogram;      ///< counts of calibrated P(bad)
     double brier = 0.0;
     double brierRaw = 0.0;
     bool calibrated = false; ///< calibration changed the probabilities
@@ -57,9 +52,12 @@ struct FeatureWeight
     double value = 0.0;
 };
 
-/// Everything the Evaluate tab shows, computed by core calls off the GUI thread.
+/// Everything the Evaluate tab shows: core::evaluate()'s result (computed off the GUI thread)
+/// and the same figures with the tab's names.
 struct EvaluationResult
 {
+    core::Evaluation evaluation; ///< the source of every figure below
+
     std::vector<ModelCurves> curves; ///< the current model first, then the overlays
     double threshold = 0.5;
     core::ThresholdMetrics confusion; ///< current model, OOF first repeat, at `threshold`
@@ -78,12 +76,13 @@ struct EvaluationResult
     QString error;
 };
 
-/// Computes the curves of `algorithms` (current first) and the current model's confusion
-/// matrix, importance and stability. `data` (may be null) feeds the importance only. Never
-/// throws: failures end up in `error`. Cost: dominated by the bootstrap (≈ 1,000 AUCs per
-/// algorithm) and, for tree models, TreeSHAP on every row.
+/// core::evaluate() of the out-of-fold predictions of `algorithms` (current first) under
+/// `policy`, with the tab's names. `data` (may be null) feeds the importance only. Never
+/// throws: failures end up in `error`. Cost: see core::evaluate().
 EvaluationResult evaluateModels(std::shared_ptr<const core::ModelBundle> bundle,
                                 std::shared_ptr<const core::Dataset> data,
-                                const QStringList& algorithms, double threshold);
+                                const QStringList& algorithms, const core::DecisionPolicy& policy);
+/// Fills the tab's fields of `result` from result.evaluation.
+void fromEvaluation(EvaluationResult& result);
 
 } // namespace credit::ui

@@ -9,12 +9,7 @@
 
 namespace credit::ui {
 
-AppState::AppState(QObject* parent) : QObject(parent)
-{
-    // Decision settings follow the bundle: connected first, so they are current before any
-    // tab reacts to the new bundle.
-    connect(this, &AppState::modelBundleChanged, this, &AppState::loadDecisionSettings);
-}
+AppState::AppState(QObject* parent) : QObject(parent) {}
 
 std::shared_ptr<const core::Dataset> AppState::dataset() const
 {
@@ -67,12 +62,15 @@ void AppState::setModelBundle(std::shared_ptr<const core::ModelBundle> bundle, c
     m_modelPath = path;
     m_currentAlgorithm =
         m_modelBundle ? QString::fromStdString(m_modelBundle->selected) : QString();
+    // The policy follows the bundle before any tab hears of the new bundle.
     if (m_modelBundle) {
-        m_threshold = m_modelBundle->threshold;
+        m_policy = m_modelBundle->policy;
+        m_policy.sampleBadRate = m_modelBundle->sampleBadRate();
     }
     emit modelBundleChanged();
     emit currentModelChanged();
-    emit thresholdChanged(m_threshold);
+    emit thresholdChanged(m_policy.threshold);
+    emit policyChanged();
 }
 
 void AppState::setModelPath(const QString& path)
@@ -105,58 +103,26 @@ void AppState::setCurrentAlgorithm(const QString& algorithm)
     emit currentModelChanged();
 }
 
-double AppState::threshold() const
-{
-    return m_threshold;
-}
-
 void AppState::setThreshold(double threshold)
 {
-    if (threshold == m_threshold) {
+    if (threshold == m_policy.threshold) {
         return;
     }
-    m_threshold = threshold;
-    emit thresholdChanged(m_threshold);
+    m_policy.threshold = threshold;
+    emit thresholdChanged(threshold);
 }
 
-AppState::DecisionSettings AppState::decisionSettings() const
+void AppState::setPolicy(const core::DecisionPolicy& policy)
 {
-    return m_decision;
-}
-
-void AppState::setDecisionSettings(const DecisionSettings& settings)
-{
-    m_decision = settings;
-    emit decisionSettingsChanged();
-}
-
-void AppState::applyDecisionSettings(core::ModelBundle& bundle) const
-{
-    bundle.threshold = m_threshold;
-    bundle.costs = m_decision.costs;
-    bundle.profit = m_decision.profit;
-    bundle.useProfitModel = m_decision.useProfitModel;
-    bundle.populationBadRate = m_decision.populationBadRate;
-    m_decision.scale.storeIn(bundle);
-    m_decision.grading.storeIn(bundle);
-}
-
-void AppState::loadDecisionSettings()
-{
-    if (m_modelBundle.get() == m_decisionSource) {
-        return; // only the path changed
+    if (policy == m_policy) {
+        return;
     }
-    m_decisionSource = m_modelBundle.get();
-    if (m_modelBundle) {
-        m_decision.costs = m_modelBundle->costs;
-        m_decision.profit = m_modelBundle->profit;
-        m_decision.useProfitModel = m_modelBundle->useProfitModel;
-        m_decision.populationBadRate = m_modelBundle->populationBadRate;
-        // A loaded bundle's scale and grades are valid (ModelBundle::load checks them).
-        m_decision.scale = core::ScorecardScale::fromBundle(*m_modelBundle);
-        m_decision.grading = core::RiskGrading::fromBundle(*m_modelBundle);
+    const bool thresholdMoved = policy.threshold != m_policy.threshold;
+    m_policy = policy;
+    if (thresholdMoved) {
+        emit thresholdChanged(m_policy.threshold);
     }
-    emit decisionSettingsChanged();
+    emit policyChanged();
 }
 
 } // namespace credit::ui

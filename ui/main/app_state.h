@@ -3,15 +3,11 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "eval/cost_analysis.h"
-#include "eval/profit_analysis.h"
-#include "explain/risk_grading.h"
-#include "explain/scorecard_scale.h"
+#include "policy/decision_policy.h"
 
 #include <QObject>
 #include <QString>
 
-#include <limits>
 #include <memory>
 
 namespace credit::core {
@@ -64,9 +60,9 @@ public:
     std::shared_ptr<const core::ModelBundle> modelBundle() const;
     /// The file the bundle was saved to or opened from; empty when not saved yet.
     QString modelPath() const;
-    /// Replaces the bundle, sets the current algorithm to its `selected` one and the threshold
-    /// to its threshold; emits modelBundleChanged(), currentModelChanged() and
-    /// thresholdChanged().
+    /// Replaces the bundle, sets the current algorithm to its `selected` one and the decision
+    /// policy to its policy (with its sample bad rate, ModelBundle::sampleBadRate()); emits
+    /// modelBundleChanged(), currentModelChanged(), thresholdChanged() and policyChanged().
     void setModelBundle(std::shared_ptr<const core::ModelBundle> bundle, const QString& path = {});
     /// Records where the current bundle was saved (emits modelBundleChanged()).
     void setModelPath(const QString& path);
@@ -79,53 +75,37 @@ public:
     /// model. Emits currentModelChanged() when it changes.
     void setCurrentAlgorithm(const QString& algorithm);
 
-    /// Decision threshold on calibrated P(bad): reject when P(bad) > threshold.
-    double threshold() const;
-    void setThreshold(double threshold);
-
 signals:
     void trainingResultChanged();
     void modelBundleChanged();
     void currentModelChanged();
-    void thresholdChanged(double threshold);
 
 private:
     std::shared_ptr<const core::TrainingResult> m_trainingResult;
     std::shared_ptr<const core::ModelBundle> m_modelBundle;
     QString m_modelPath;
     QString m_currentAlgorithm;
-    double m_threshold = 0.5;
 
-    // --- Decision settings (Threshold tab; read by Score and batch scoring) -----------------
+    // --- Decision policy (Threshold tab, scorecard dialog; read by Evaluate, Score) ---------
 public:
-    /// Business inputs of the cut-off. Loaded from every new model bundle; written into the
-    /// bundle when it is saved (applyDecisionSettings), so they travel with the threshold.
-    struct DecisionSettings
-    {
-        core::CostMatrix costs;      ///< cost matrix (German Credit preset by default)
-        core::ProfitParams profit;   ///< margin and LGD as shares of the amount
-        bool useProfitModel = false; ///< optimise profit instead of cost
-        /// Bad rate of the population scored, in (0, 1); NaN = the training sample's (no
-        /// prior correction).
-        double populationBadRate = std::numeric_limits<double>::quiet_NaN();
-        core::ScorecardScale scale; ///< points shown on the Threshold and Score tabs; valid
-        core::RiskGrading grading;  ///< risk grades on the population PD
-    };
-    DecisionSettings decisionSettings() const;
-    /// Replaces the settings and emits decisionSettingsChanged().
-    void setDecisionSettings(const DecisionSettings& settings);
-    /// Copies the threshold and the decision settings (scale and grades included) into
-    /// `bundle` (before saving it).
-    void applyDecisionSettings(core::ModelBundle& bundle) const;
+    /// The policy in use: loaded from every new model bundle, edited by the Threshold tab and
+    /// the scorecard dialog, written back whole into the bundle when it is saved.
+    const core::DecisionPolicy& policy() const { return m_policy; }
+    /// Replaces the policy; emits policyChanged(), and thresholdChanged() first when the
+    /// threshold differs.
+    void setPolicy(const core::DecisionPolicy& policy);
+    /// The policy's threshold on calibrated P(bad): reject when P(bad) > threshold.
+    double threshold() const { return m_policy.threshold; }
+    /// Sets only the threshold; emits thresholdChanged() when it changes.
+    void setThreshold(double threshold);
 
 signals:
-    void decisionSettingsChanged();
+    void thresholdChanged(double threshold);
+    /// Any field of the policy changed (the threshold alone emits only thresholdChanged()).
+    void policyChanged();
 
 private:
-    void loadDecisionSettings();
-
-    DecisionSettings m_decision;
-    const core::ModelBundle* m_decisionSource = nullptr;
+    core::DecisionPolicy m_policy;
 };
 
 } // namespace credit::ui

@@ -147,7 +147,7 @@ bool DecisionSheet::write(const QString& path, QString* error) const
     }
     const core::ScoreResult& r = result;
     QStringList grades;
-    for (const std::string& line : grading.legend()) {
+    for (const std::string& line : policy.grading.legend()) {
         grades << qs(line);
     }
     const QString footnote =
@@ -156,9 +156,9 @@ bool DecisionSheet::write(const QString& path, QString* error) const
            "%1 %2 Grades on the PD: %3. Points: %4 at odds %5:1 (good:bad), %6 points double "
            "the odds.")
             .arg(calibrationNote(r), methodNote(r), grades.join(QStringLiteral("; ")))
-            .arg(scale.basePoints)
-            .arg(scale.baseOdds)
-            .arg(scale.pointsToDouble);
+            .arg(policy.scale.basePoints)
+            .arg(policy.scale.baseOdds)
+            .arg(policy.scale.pointsToDouble);
 
     // The whole sheet at the largest body size that keeps it on one page.
     auto paint = [&](QPainter& p, int width, double size, bool draw) {
@@ -183,17 +183,17 @@ bool DecisionSheet::write(const QString& path, QString* error) const
         sheet.pen(Qt::black);
         sheet.font(body);
         sheet.paragraph(tr("Probability of default (PD): %1").arg(percentText(r.pd, 2)), gap / 2);
-        sheet.paragraph(tr("Cut-off: reject when PD > %1 (%2 points)")
-                            .arg(percentText(r.thresholdPd, 2))
-                            .arg(scale.points(r.thresholdPd), 0, 'f', 0),
+        sheet.paragraph(tr("Cut-off: reject when %1 (%2 points)")
+                            .arg(qs(core::cutoffText(policy)))
+                            .arg(policy.thresholdPoints(), 0, 'f', 0),
                         gap / 2);
         sheet.paragraph(
             tr("Risk grade: %1 · Scorecard points: %2").arg(qs(r.grade)).arg(r.points, 0, 'f', 0),
             gap / 2);
-        sheet.paragraph(std::isnan(populationBadRate)
-                            ? tr("PD on the training sample's bad rate (no population correction)")
-                            : tr("PD corrected to a population bad rate of %1")
-                                  .arg(percentText(populationBadRate, 2)),
+        sheet.paragraph(policy.priorCorrected()
+                            ? tr("PD corrected to a population bad rate of %1")
+                                  .arg(percentText(policy.populationBadRate, 2))
+                            : tr("PD on the training sample's bad rate (no population correction)"),
                         2 * gap);
         sheet.font(bold);
         sheet.paragraph(tr("Main reasons (most adverse first)"), gap / 2);

@@ -2,9 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "explain/risk_grading.h"
-#include "explain/scorecard_scale.h"
 #include "explain/scorer.h"
+#include "policy/decision_policy.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -12,7 +11,6 @@
 #include <QRect>
 #include <QString>
 
-#include <limits>
 #include <vector>
 
 class QFontMetrics;
@@ -64,10 +62,8 @@ public:
     QString modelName; ///< "Logistic regression"
     QString modelFile; ///< file name, empty for an unsaved model
     QDateTime printed = QDateTime::currentDateTime();
-    core::ScoreResult result; ///< must be valid()
-    core::ScorecardScale scale;
-    core::RiskGrading grading;
-    double populationBadRate = std::numeric_limits<double>::quiet_NaN();
+    core::ScoreResult result;          ///< must be valid()
+    core::DecisionPolicy policy;       ///< the policy the result was decided by
     std::vector<SheetEntry> applicant; ///< in form order
 
     /// A4 portrait, 18 mm margins, 300 dpi, title and creator.

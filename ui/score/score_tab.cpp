@@ -92,6 +92,7 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
 
     auto* left = new QVBoxLayout;
     m_modelLabel->setWordWrap(true);
+    m_modelLabel->setTextFormat(Qt::PlainText);
     left->addWidget(m_modelLabel);
     left->addWidget(scroll, 1);
     left->addLayout(buttons);
@@ -213,7 +214,7 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
     connect(state, &AppState::modelBundleChanged, this, &ScoreTab::rebuildScorer);
     connect(state, &AppState::currentModelChanged, this, &ScoreTab::rebuildScorer);
     connect(state, &AppState::thresholdChanged, this, &ScoreTab::rebuildScorer);
-    connect(state, &AppState::decisionSettingsChanged, this, &ScoreTab::rebuildScorer);
+    connect(state, &AppState::policyChanged, this, &ScoreTab::rebuildScorer);
     connect(state, &AppState::datasetChanged, this, [this] {
         const auto dataset = appState()->dataset();
         m_rowSpin->setRange(1, dataset ? int(std::max<std::size_t>(1, dataset->rowCount())) : 1);
@@ -241,28 +242,24 @@ void ScoreTab::rebuildScorer()
         return;
     }
     core::ScoringSettings settings = core::ScoringSettings::fromBundle(*bundle);
-    settings.threshold = appState()->threshold();
-    const AppState::DecisionSettings decision = appState()->decisionSettings();
-    settings.populationBadRate = decision.populationBadRate;
-    settings.scale = decision.scale;
-    settings.grading = decision.grading;
+    settings.policy = appState()->policy();
     m_scorer = std::make_shared<const core::Scorer>(model, std::move(settings));
     const core::ScoringSettings& s = m_scorer->settings();
-    m_modelLabel->setText(tr("Model: %1 · reject when PD > %2%3")
-                              .arg(qs(model->classifier().displayName()),
-                                   percentText(m_scorer->toPopulation(s.threshold), 2))
-                              .arg(std::isnan(s.populationBadRate)
-                                       ? tr(" · PDs on the training sample's bad rate")
-                                       : tr(" · PDs corrected to a population bad rate of %1")
-                                             .arg(percentText(s.populationBadRate, 2))));
+    m_modelLabel->setText(
+        tr("Model: %1 · reject when %2%3")
+            .arg(qs(model->classifier().displayName()), qs(core::cutoffText(s.policy)))
+            .arg(s.policy.priorCorrected()
+                     ? tr(" · PDs corrected to a population bad rate of %1")
+                           .arg(percentText(s.policy.populationBadRate, 2))
+                     : tr(" · PDs on the training sample's bad rate")));
     QStringList legend{tr("<b>Risk grades</b> (on the PD):")};
-    for (const std::string& line : s.grading.legend()) {
+    for (const std::string& line : s.policy.grading.legend()) {
         legend << qs(line).toHtmlEscaped();
     }
     legend << tr("Points: %1 at odds %2:1 (good:bad), %3 points double the odds.")
-                  .arg(s.scale.basePoints)
-                  .arg(s.scale.baseOdds)
-                  .arg(s.scale.pointsToDouble);
+                  .arg(s.policy.scale.basePoints)
+                  .arg(s.policy.scale.baseOdds)
+                  .arg(s.policy.scale.pointsToDouble);
     m_legendLabel->setText(legend.join(QStringLiteral("<br>")));
     m_scoreButton->setEnabled(true);
     m_batchAction->setEnabled(true);
@@ -394,11 +391,12 @@ void ScoreTab::showResult()
                 .arg(percentText(r.pd, 2),
                      r.reject ? QStringLiteral("#b00020") : QStringLiteral("#1b5e20"),
                      r.reject ? tr("REJECT") : tr("ACCEPT"));
-    html += tr("<p>Risk grade <b>%1</b> · <b>%2</b> points · cut-off PD %3 (%4 points)</p>")
+    const core::DecisionPolicy& policy = m_scorer->settings().policy;
+    html += tr("<p>Risk grade <b>%1</b> · <b>%2</b> points · reject when %3 (%4 points)</p>")
                 .arg(qs(r.grade))
                 .arg(r.points, 0, 'f', 0)
-                .arg(percentText(r.thresholdPd, 2))
-                .arg(m_scorer->settings().scale.points(r.thresholdPd), 0, 'f', 0);
+                .arg(qs(core::cutoffText(policy)).toHtmlEscaped())
+                .arg(policy.thresholdPoints(), 0, 'f', 0);
     if (m_previous && m_previous->valid()) {
         html += tr("<p style='color:#555'>Before the last change: PD %1, %2 points, grade %3, "
                    "%4 (change %5 points)</p>")
@@ -564,9 +562,7 @@ bool ScoreTab::exportDecisionSheet(const QString& path, QString* error) const
                           ? QString()
                           : QFileInfo(appState()->modelPath()).fileName();
     sheet.result = *m_result;
-    sheet.scale = settings.scale;
-    sheet.grading = settings.grading;
-    sheet.populationBadRate = settings.populationBadRate;
+    sheet.policy = settings.policy;
     for (const core::ColumnSchema& field : settings.fields) {
         const auto it = m_resultApplicant.find(field.name);
         const std::string value = it == m_resultApplicant.end() ? std::string() : it->second;

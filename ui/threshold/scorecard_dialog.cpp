@@ -128,7 +128,7 @@ ScorecardDialog::ScorecardDialog(AppState* state, QWidget* parent)
     }
     connect(m_restore, &QPushButton::clicked, this, &ScorecardDialog::restoreDefaults);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
-    connect(m_state, &AppState::decisionSettingsChanged, this, [this] {
+    connect(m_state, &AppState::policyChanged, this, [this] {
         if (!m_updating) {
             reload();
         }
@@ -157,10 +157,10 @@ void ScorecardDialog::hideEvent(QHideEvent* event)
 
 void ScorecardDialog::reload()
 {
-    const AppState::DecisionSettings settings = m_state->decisionSettings();
-    setFields(settings.scale, settings.grading);
+    const core::DecisionPolicy& policy = m_state->policy();
+    setFields(policy.scale, policy.grading);
     clearMessages();
-    showPreview(settings.scale, settings.grading);
+    showPreview(policy.scale, policy.grading);
 }
 
 void ScorecardDialog::rebuildGradeRows(const core::RiskGrading& grading)
@@ -316,14 +316,14 @@ bool ScorecardDialog::apply()
     }
     const core::RiskGrading grading(std::move(grades));
     showPreview(scale, grading);
-    AppState::DecisionSettings settings = m_state->decisionSettings();
-    if (settings.scale == scale && settings.grading == grading) {
+    core::DecisionPolicy policy = m_state->policy();
+    if (policy.scale == scale && policy.grading == grading) {
         return true;
     }
-    settings.scale = scale;
-    settings.grading = grading;
+    policy.scale = scale;
+    policy.grading = grading;
     m_updating = true;
-    m_state->setDecisionSettings(settings);
+    m_state->setPolicy(policy);
     m_updating = false;
     return true;
 }

@@ -33,12 +33,25 @@ namespace {
 
 constexpr int kSliderSteps = 1000;
 constexpr std::size_t kSpreadResamples = 100;
-constexpr std::uint64_t kSpreadSeed = 42;
 
 QString percent(double share, int decimals = 1)
 {
     return std::isnan(share) ? QStringLiteral("–")
                              : QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', decimals);
+}
+
+// The analysis inputs of a policy: the Threshold tab edits the policy, the analysis reads it.
+core::CutoffParams cutoffParams(const core::DecisionPolicy& policy, double portfolioSize)
+{
+    core::CutoffParams params;
+    params.objective =
+        policy.useProfitModel ? core::CutoffObjective::Profit : core::CutoffObjective::Cost;
+    params.costs = policy.costs;
+    params.profit = policy.profit;
+    params.sampleBadRate = policy.sampleBadRate;
+    params.populationBadRate = policy.populationBadRate;
+    params.portfolioSize = portfolioSize;
+    return params;
 }
 
 QString money(double value)
@@ -184,8 +197,7 @@ ThresholdTab::ThresholdTab(AppState* state, QWidget* parent)
     connect(m_useOptimal, &QPushButton::clicked, this, &ThresholdTab::useOptimal);
     connect(m_scorecardButton, &QPushButton::clicked, this, &ThresholdTab::showScorecardDialog);
     connect(m_spreadJob, &OptimumSpreadJob::finished, this, &ThresholdTab::onSpreadFinished);
-    connect(state, &AppState::decisionSettingsChanged, this,
-            &ThresholdTab::onDecisionSettingsChanged);
+    connect(state, &AppState::policyChanged, this, &ThresholdTab::onPolicyChanged);
     connect(state, &AppState::modelBundleChanged, this, &ThresholdTab::rebuild);
     connect(state, &AppState::currentModelChanged, this, &ThresholdTab::rebuild);
     connect(state, &AppState::datasetChanged, this, &ThresholdTab::rebuild);
@@ -231,12 +243,12 @@ bool ThresholdTab::pointsScale() const
 
 double ThresholdTab::displayValue(double pd) const
 {
-    return pointsScale() ? m_scaleParams.points(pd) : pd * 100.0;
+    return pointsScale() ? scale().points(pd) : pd * 100.0;
 }
 
 double ThresholdTab::fromDisplay(double value) const
 {
-    return pointsScale() ? m_scaleParams.probability(value) : value / 100.0;
+    return pointsScale() ? scale().probability(value) : value / 100.0;
 }
 
 void ThresholdTab::rebuild()
@@ -266,20 +278,19 @@ void ThresholdTab::rebuild()
     m_emptyState->hide();
     m_lossChart->show();
     m_strategyChart->show();
-    m_scaleParams = appState()->decisionSettings().scale;
 
-    // Load the inputs from the decision settings without triggering a save.
-    const AppState::DecisionSettings settings = appState()->decisionSettings();
+    // Load the inputs from the policy without writing it back.
+    const core::DecisionPolicy& policy = appState()->policy();
     m_updating = true;
-    m_objective->setCurrentIndex(settings.useProfitModel ? 1 : 0);
+    m_objective->setCurrentIndex(policy.useProfitModel ? 1 : 0);
     m_inputsStack->setCurrentIndex(m_objective->currentIndex());
-    m_badAccepted->setValue(settings.costs.badAccepted);
-    m_goodRejected->setValue(settings.costs.goodRejected);
-    m_margin->setValue(settings.profit.marginGood * 100.0);
-    m_lgd->setValue(settings.profit.lossGivenDefault * 100.0);
-    m_prior->setChecked(!std::isnan(settings.populationBadRate));
-    if (!std::isnan(settings.populationBadRate)) {
-        m_populationRate->setValue(settings.populationBadRate * 100.0);
+    m_badAccepted->setValue(policy.costs.badAccepted);
+    m_goodRejected->setValue(policy.costs.goodRejected);
+    m_margin->setValue(policy.profit.marginGood * 100.0);
+    m_lgd->setValue(policy.profit.lossGivenDefault * 100.0);
+    m_prior->setChecked(!std::isnan(policy.populationBadRate));
+    if (!std::isnan(policy.populationBadRate)) {
+        m_populationRate->setValue(policy.populationBadRate * 100.0);
     }
     m_populationRate->setEnabled(m_prior->isChecked());
     m_updating = false;
@@ -303,20 +314,16 @@ void ThresholdTab::onInputsChanged()
     }
     const core::OutOfFold& oof = oofIt->second;
 
-    AppState::DecisionSettings settings = appState()->decisionSettings();
-    settings.useProfitModel = m_objective->currentIndex() == 1;
-    settings.costs = {m_badAccepted->value(), m_goodRejected->value(), 0.0, 0.0};
-    settings.profit = {m_margin->value() / 100.0, m_lgd->value() / 100.0};
-    settings.populationBadRate =
+    // The tab's inputs as a policy; the cut-off's partner fields (scale, grades, threshold) stay.
+    core::DecisionPolicy policy = appState()->policy();
+    policy.useProfitModel = m_objective->currentIndex() == 1;
+    // The tab edits the two error costs; the correct decisions keep the policy's costs.
+    policy.costs.badAccepted = m_badAccepted->value();
+    policy.costs.goodRejected = m_goodRejected->value();
+    policy.profit = {m_margin->value() / 100.0, m_lgd->value() / 100.0};
+    policy.populationBadRate =
         m_prior->isChecked() ? m_populationRate->value() / 100.0 : core::CutoffParams::kNaN;
-    core::CutoffParams params;
-    params.objective =
-        settings.useProfitModel ? core::CutoffObjective::Profit : core::CutoffObjective::Cost;
-    params.costs = settings.costs;
-    params.profit = settings.profit;
-    params.sampleBadRate = bundle->sampleBadRate;
-    params.populationBadRate = settings.populationBadRate;
-    params.portfolioSize = double(oof.rows);
+    const core::CutoffParams params = cutoffParams(policy, double(oof.rows));
     if (const auto problems = params.validate(); !problems.empty()) {
         QStringList lines;
         for (const std::string& p : problems) {
@@ -326,12 +333,12 @@ void ThresholdTab::onInputsChanged()
         return;
     }
 
-    // Amounts for the profit model: the training data's credit amounts, when the current
-    // dataset is the one the model was trained on (out-of-fold rows are in its row order).
+    // Amounts for the profit model: the policy's amount column of the training data, when the
+    // current dataset is the one the model was trained on (out-of-fold rows are in its order).
     std::vector<double> amounts;
     const auto dataset = appState()->dataset();
     if (dataset && dataset->rowCount() == oof.rows && dataset->contentHash() == bundle->dataHash) {
-        if (const auto column = dataset->schema().indexOf("credit_amount");
+        if (const auto column = dataset->schema().indexOf(policy.amountColumn);
             column && dataset->column(*column).isNumeric()) {
             const auto& values = dataset->column(*column).numeric;
             for (std::size_t r = 0; r < oof.repeats; ++r) {
@@ -341,9 +348,10 @@ void ThresholdTab::onInputsChanged()
             }
         }
     }
-    if (settings.useProfitModel && amounts.empty()) {
+    if (policy.useProfitModel && amounts.empty()) {
         m_inputError->setText(tr("The profit model needs the loan amounts: open the data the "
-                                 "model was trained on (column credit_amount)."));
+                                 "model was trained on (column %1).")
+                                  .arg(QString::fromStdString(policy.amountColumn)));
         return;
     }
     m_inputError->clear();
@@ -361,22 +369,22 @@ void ThresholdTab::onInputsChanged()
     m_curve = m_analysis->curve();
     m_optimum = m_analysis->optimum();
     m_spread = {};
-    m_spreadJob->start(m_analysis, kSpreadResamples, kSpreadSeed);
+    m_spreadJob->start(m_analysis, kSpreadResamples, policy.seed);
 
     const double theory = m_analysis->theoreticalThreshold();
     m_theory->setText(
-        settings.useProfitModel
+        policy.useProfitModel
             ? tr("Break-even PD = margin / (margin + LGD) = %1; naive cut-off 50 %.")
                   .arg(percent(theory, 1))
             : tr("Bayes cut-off for calibrated PDs: reject when PD > %1 / (%1 + %2) = %3 "
                  "(naive cut-off: 50 %).")
-                  .arg(settings.costs.goodRejected)
-                  .arg(settings.costs.badAccepted)
+                  .arg(policy.costs.goodRejected)
+                  .arg(policy.costs.badAccepted)
                   .arg(percent(theory, 1)));
     updateOptimumLabel();
 
     m_updating = true;
-    appState()->setDecisionSettings(settings);
+    appState()->setPolicy(policy);
     m_updating = false;
     m_cutoff = m_analysis->toPopulation(appState()->threshold());
     syncControls();
@@ -392,7 +400,7 @@ void ThresholdTab::updateOptimumLabel()
     }
     const QString optimum = tr("Optimal cut-off on out-of-fold predictions: PD %1 (%2 points)")
                                 .arg(percent(m_optimum.threshold, 2))
-                                .arg(m_scaleParams.points(m_optimum.threshold), 0, 'f', 0);
+                                .arg(scale().points(m_optimum.threshold), 0, 'f', 0);
     QString spread;
     if (isSpreadPending()) {
         spread = tr("95 % bootstrap range: computing…");
@@ -405,15 +413,11 @@ void ThresholdTab::updateOptimumLabel()
     m_optimumLabel->setText(optimum + QStringLiteral("; ") + spread + QLatin1Char('.'));
 }
 
-void ThresholdTab::onDecisionSettingsChanged()
+void ThresholdTab::onPolicyChanged()
 {
-    // Only the scale matters here (the tab writes the other settings itself).
-    const core::ScorecardScale scale = appState()->decisionSettings().scale;
-    if (m_updating || scale == m_scaleParams) {
-        return;
-    }
-    m_scaleParams = scale;
-    if (!m_analysis) {
+    // The tab writes the inputs itself; from elsewhere (the scorecard dialog) only the scale
+    // and grades change, which the labels and the points axis show.
+    if (m_updating || !m_analysis) {
         return;
     }
     syncControls();
@@ -422,6 +426,11 @@ void ThresholdTab::onDecisionSettingsChanged()
     if (pointsScale()) {
         updateCharts();
     }
+}
+
+const core::ScorecardScale& ThresholdTab::scale() const
+{
+    return appState()->policy().scale;
 }
 
 void ThresholdTab::onSpreadFinished(const core::BootstrapInterval& spread, const QString& error)
@@ -441,7 +450,7 @@ void ThresholdTab::syncControls()
     const bool blockedSlider = m_slider->blockSignals(true);
     const bool blockedSpin = m_cutoffSpin->blockSignals(true);
     if (pointsScale()) {
-        m_cutoffSpin->setRange(m_scaleParams.points(0.999), m_scaleParams.points(0.001));
+        m_cutoffSpin->setRange(scale().points(0.999), scale().points(0.001));
         m_cutoffSpin->setDecimals(1);
         m_cutoffSpin->setSingleStep(1.0);
         m_cutoffSpin->setSuffix(tr(" points"));
@@ -480,13 +489,14 @@ void ThresholdTab::setCutoff(double populationPd)
         return;
     }
     m_cutoff = std::clamp(populationPd, 0.0, 1.0);
+    // The policy first: the figures name its cut-off.
+    m_updating = true;
+    appState()->setThreshold(m_analysis->toModelScale(m_cutoff));
+    m_updating = false;
     syncControls();
     updateFigures();
     m_charts->moveCurrent(currentPoint(), displayValue(m_cutoff),
                           m_analysis->params().objective == core::CutoffObjective::Profit);
-    m_updating = true;
-    appState()->setThreshold(m_analysis->toModelScale(m_cutoff));
-    m_updating = false;
 }
 
 void ThresholdTab::useOptimal()
@@ -523,9 +533,11 @@ void ThresholdTab::updateFigures()
         return profit ? money(s) : QString::number(s, 'f', 3);
     };
     QString html;
-    html += tr("<p><b>Reject when PD &gt; %1</b> (score below %2 points)</p>")
-                .arg(percent(m_cutoff, 2))
-                .arg(m_scaleParams.points(m_cutoff), 0, 'f', 0);
+    // The cut-off as every view names it (the policy's threshold is m_cutoff on the model's
+    // scale), with its points.
+    html += tr("<p><b>Reject when %1</b> (score below %2 points)</p>")
+                .arg(QString::fromStdString(core::cutoffText(appState()->policy())).toHtmlEscaped())
+                .arg(scale().points(m_cutoff), 0, 'f', 0);
     html += QStringLiteral("<table cellspacing='0' cellpadding='3' border='1'>");
     html += tr("<tr><th></th><th>accepted</th><th>rejected</th></tr>");
     html += tr("<tr><th>actual good</th><td>%1 (%2)</td><td>%3 (%4)</td></tr>")

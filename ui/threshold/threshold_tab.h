@@ -5,7 +5,7 @@
 #include "main/tab_page.h"
 
 #include "explain/cutoff_analysis.h"
-#include "explain/scorecard_scale.h"
+#include "policy/decision_policy.h"
 
 #include <memory>
 
@@ -29,7 +29,7 @@ class ScorecardDialog;
 /// cut-off on PD or on scorecard points, its figures live, the cost/profit and strategy curves
 /// and the optimal cut-off with its bootstrap spread. Every figure comes from
 /// core::CutoffAnalysis on the current model's out-of-fold predictions. The chosen cut-off
-/// goes to AppState (threshold on the model's calibrated scale) with the decision settings.
+/// goes to AppState's DecisionPolicy (threshold on the model's calibrated scale) with the inputs.
 /// The scorecard scale and risk grades are set in a ScorecardDialog opened from the tab.
 ///
 /// The bootstrap spread runs off the GUI thread; isContentReady() is false until it is shown.
@@ -91,7 +91,8 @@ private:
     void updateCharts();
     void updateOptimumLabel();
     void syncControls();
-    void onDecisionSettingsChanged();
+    void onPolicyChanged();
+    const core::ScorecardScale& scale() const;
     void onSpreadFinished(const core::BootstrapInterval& spread, const QString& error);
     double displayValue(double populationPd) const;
     double fromDisplay(double value) const;
@@ -124,7 +125,6 @@ private:
     std::vector<core::CutoffPoint> m_curve;
     core::CutoffPoint m_optimum;
     core::BootstrapInterval m_spread;
-    core::ScorecardScale m_scaleParams;
     double m_cutoff = 0.5;
     bool m_updating = false;
     OptimumSpreadJob* m_spreadJob;

@@ -108,13 +108,13 @@ bool ModelFileActions::saveFile(const QString& path, QString* error)
         }
         return false;
     }
-    // The file records the analyst's choice of model and threshold, not only the run's.
+    // The file records the analyst's choice of model and policy, not only the run's; the
+    // run's best pick stays as it was.
     core::ModelBundle bundle = *current;
     if (!m_state->currentAlgorithm().isEmpty()) {
         bundle.selected = m_state->currentAlgorithm().toStdString();
     }
-    bundle.threshold = m_state->threshold();
-    m_state->applyDecisionSettings(bundle); // costs, profit, bad rate, scale, grades
+    bundle.policy = m_state->policy();
     if (!saveModelBundleFile(bundle, path, error)) {
         return false;
     }

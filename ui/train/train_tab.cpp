@@ -489,8 +489,8 @@ void TrainTab::onFinished(const TrainingOutcome& outcome)
             m_message->setText(tr("Cancelled after %n finished trial(s); the leaderboard shows "
                                   "the best of those (no model was fitted on all rows).",
                                   nullptr, finishedTrials()));
-            m_leaderboard->setLeaderboard(result.leaderboard,
-                                          QString::fromStdString(result.bestAlgorithm));
+            // No model was fitted on all rows: none is marked best.
+            m_leaderboard->setLeaderboard(result.leaderboard, QString());
         } else {
             m_progress->setValue(m_progress->maximum());
             if (outcome.bundle) {
@@ -551,7 +551,8 @@ void TrainTab::onModelBundleChanged()
         updateButtons();
         return;
     }
-    m_leaderboard->setLeaderboard(bundle->leaderboard, QString::fromStdString(bundle->selected));
+    // "Best" is the selection rule's pick stored in the bundle; "current" the analyst's.
+    m_leaderboard->setLeaderboard(bundle->leaderboard, QString::fromStdString(bundle->best));
     m_leaderboard->setCurrentAlgorithm(appState()->currentAlgorithm());
     m_leaderboardView->resizeColumnsToContents();
     if (bundle.get() != m_ownBundle) {

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
-#include "explain/risk_grading.h"
+#include "policy/risk_grading.h"
 
 #include "io/model_bundle.h"
 
@@ -69,26 +69,6 @@ std::vector<GradeIssue> RiskGrading::validate(const std::vector<RiskGrade>& grad
         }
     }
     return issues;
-}
-
-RiskGrading RiskGrading::fromBundle(const ModelBundle& bundle)
-{
-    if (bundle.riskGrades.empty()) {
-        return RiskGrading();
-    }
-    std::vector<RiskGrade> grades;
-    for (const RiskGradeBand& band : bundle.riskGrades) {
-        grades.push_back({band.name, band.upperPd, band.description});
-    }
-    return RiskGrading(std::move(grades));
-}
-
-void RiskGrading::storeIn(ModelBundle& bundle) const
-{
-    bundle.riskGrades.clear();
-    for (const RiskGrade& grade : m_grades) {
-        bundle.riskGrades.push_back({grade.name, grade.upperPd, grade.description});
-    }
 }
 
 std::size_t RiskGrading::gradeIndex(double pd) const

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
-#include "explain/scorecard_scale.h"
+#include "policy/scorecard_scale.h"
 
 #include "io/model_bundle.h"
 
@@ -52,18 +52,6 @@ std::vector<std::string> ScorecardScale::validate() const
         problems.push_back("points_to_double: must be a number above 0");
     }
     return problems;
-}
-
-ScorecardScale ScorecardScale::fromBundle(const ModelBundle& bundle)
-{
-    return {bundle.scoreBasePoints, bundle.scoreBaseOdds, bundle.scorePointsToDouble};
-}
-
-void ScorecardScale::storeIn(ModelBundle& bundle) const
-{
-    bundle.scoreBasePoints = basePoints;
-    bundle.scoreBaseOdds = baseOdds;
-    bundle.scorePointsToDouble = pointsToDouble;
 }
 
 } // namespace credit::core

@@ -9,8 +9,6 @@
 namespace credit::core {
 
 /// One risk grade: applicants whose PD lies in [lower, upper) of the grade.
-class ModelBundle;
-
 struct RiskGrade
 {
     std::string name;        ///< "A"
@@ -57,12 +55,6 @@ public:
     ///   (NaN fails). The last grade's bound is ignored.
     static std::vector<GradeIssue> validate(const std::vector<RiskGrade>& grades);
 
-    /// The grading stored in `bundle` (ModelBundle::riskGrades), or the default grades when
-    /// the bundle stores none (bundles before format 2). Throws std::invalid_argument for
-    /// stored grades that validate() refuses.
-    static RiskGrading fromBundle(const ModelBundle& bundle);
-    /// Writes these grades into `bundle` (ModelBundle::riskGrades).
-    void storeIn(ModelBundle& bundle) const;
     bool operator==(const RiskGrading&) const = default;
 
     const std::vector<RiskGrade>& grades() const { return m_grades; }

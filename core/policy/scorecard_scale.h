@@ -7,8 +7,6 @@
 
 namespace credit::core {
 
-class ModelBundle;
-
 /// The points scale of a scorecard: points = offset + factor · ln(odds good:bad), with
 ///
 ///     factor = pointsToDouble / ln 2,   offset = basePoints − factor · ln(baseOdds)
@@ -40,9 +38,6 @@ struct ScorecardScale
     /// "points_to_double: …"); empty = valid.
     std::vector<std::string> validate() const;
 
-    /// The scale stored in `bundle` (ModelBundle::scoreBasePoints, …), and back.
-    static ScorecardScale fromBundle(const ModelBundle& bundle);
-    void storeIn(ModelBundle& bundle) const;
     bool operator==(const ScorecardScale&) const = default;
 };
 
