@@ -149,6 +149,21 @@ private slots:
         QVERIFY(!recursion.usesTables());
         QVERIFY(tables.usesTables()); // seven features: at most 7 · 2^7 values per leaf
         QVERIFY(!TreeShap::fromXGBoostJson(text, 16).usesTables()); // over the budget
+        {
+            // The model is parsed and read by path: an attribute named like a tree array (the
+            // old text scan took it for one and refused the model) changes nothing.
+            check(XGBoosterSetAttr(b.handle, "left_children", "[9, 9]"));
+            bst_ulong attrLength = 0;
+            const char* attrJson = nullptr;
+            check(XGBoosterSaveModelToBuffer(b.handle, "{\"format\": \"json\"}", &attrLength,
+                                             &attrJson));
+            const std::string withAttribute(attrJson, attrLength);
+            QVERIFY(withAttribute.find("\"left_children\":\"[9, 9]\"") != std::string::npos ||
+                    withAttribute.find("\"left_children\": \"[9, 9]\"") != std::string::npos);
+            const TreeShap reread = TreeShap::fromXGBoostJson(withAttribute, 0);
+            QCOMPARE(reread.trees(), recursion.trees());
+            QCOMPARE(reread.maxDepth(), recursion.maxDepth());
+        }
         // Depth-3 trees (at most 7 internal nodes) get whole-tree tables, deeper ones do not.
         if (depth <= 3) {
             QCOMPARE(tables.treesWithTreeTables(), tables.trees());
@@ -334,26 +349,58 @@ private slots:
     void refusesBrokenJson_data()
     {
         QTest::addColumn<QString>("json");
+        // XGBoost's layout: learner.{gradient_booster.{name, model.trees}, learner_model_param,
+        // objective.name}.
+        const auto model = [](const char* booster, const char* tree) {
+            return QStringLiteral("{\"learner\":{\"gradient_booster\":{\"name\":\"%1\","
+                                  "\"model\":{\"trees\":[%2]}},\"learner_model_param\":{"
+                                  "\"base_score\":\"5E-1\",\"num_feature\":\"2\"},"
+                                  "\"objective\":{\"name\":\"binary:logistic\"}}}")
+                .arg(QString::fromLatin1(booster), QString::fromLatin1(tree));
+        };
         QTest::newRow("empty") << "";
-        QTest::newRow("not a tree model")
-            << "{\"name\":\"gblinear\",\"objective\":{\"name\":\"binary:logistic\"}}";
+        QTest::newRow("not JSON") << "{\"learner\": [";
+        QTest::newRow("flat, not XGBoost's layout")
+            << "{\"name\":\"gbtree\",\"base_score\":\"5E-1\",\"num_feature\":\"2\","
+               "\"objective\":{\"name\":\"binary:logistic\"},\"trees\":[]}";
+        QTest::newRow("not a tree model") << model("gblinear", "");
+        QTest::newRow("no trees") << model("gbtree", "");
         QTest::newRow("arrays of different lengths")
-            << "{\"name\":\"gbtree\",\"base_score\":\"5E-1\",\"num_feature\":\"2\","
-               "\"objective\":{\"name\":\"binary:logistic\"},\"trees\":[{\"left_children\":[1,-1,"
-               "-1],\"right_children\":[2,-1,-1],\"split_indices\":[0,0],\"split_conditions\":[0.5,"
-               "1,2],\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],\"split_type\":[0,0,0]}]}";
+            << model("gbtree", "{\"left_children\":[1,-1,-1],\"right_children\":[2,-1,-1],"
+                               "\"split_indices\":[0,0],\"split_conditions\":[0.5,1,2],"
+                               "\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],"
+                               "\"split_type\":[0,0,0]}");
         QTest::newRow("child before parent")
-            << "{\"name\":\"gbtree\",\"base_score\":\"5E-1\",\"num_feature\":\"2\","
-               "\"objective\":{\"name\":\"binary:logistic\"},\"trees\":[{\"left_children\":[0,-1,"
-               "-1],\"right_children\":[2,-1,-1],\"split_indices\":[0,0,0],\"split_conditions\":[0."
-               "5,"
-               "1,2],\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],\"split_type\":[0,0,0]}]}";
+            << model("gbtree", "{\"left_children\":[0,-1,-1],\"right_children\":[2,-1,-1],"
+                               "\"split_indices\":[0,0,0],\"split_conditions\":[0.5,1,2],"
+                               "\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],"
+                               "\"split_type\":[0,0,0]}");
         QTest::newRow("feature out of range")
-            << "{\"name\":\"gbtree\",\"base_score\":\"5E-1\",\"num_feature\":\"2\","
-               "\"objective\":{\"name\":\"binary:logistic\"},\"trees\":[{\"left_children\":[1,-1,"
-               "-1],\"right_children\":[2,-1,-1],\"split_indices\":[5,0,0],\"split_conditions\":[0."
-               "5,"
-               "1,2],\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],\"split_type\":[0,0,0]}]}";
+            << model("gbtree", "{\"left_children\":[1,-1,-1],\"right_children\":[2,-1,-1],"
+                               "\"split_indices\":[5,0,0],\"split_conditions\":[0.5,1,2],"
+                               "\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],"
+                               "\"split_type\":[0,0,0]}");
+        QTest::newRow("a split condition is text")
+            << model("gbtree", "{\"left_children\":[1,-1,-1],\"right_children\":[2,-1,-1],"
+                               "\"split_indices\":[0,0,0],\"split_conditions\":[\"x\",1,2],"
+                               "\"default_left\":[1,0,0],\"sum_hessian\":[2,1,1],"
+                               "\"split_type\":[0,0,0]}");
+    }
+
+    // The refusals above differ from this accepted model in one place each.
+    void readsXGBoostsLayout()
+    {
+        const std::string text =
+            "{\"learner\":{\"attributes\":{\"split_indices\":\"x\"},\"feature_names\":["
+            "\"left_children\"],\"gradient_booster\":{\"name\":\"gbtree\",\"model\":{"
+            "\"trees\":[{\"left_children\":[1,-1,-1],\"right_children\":[2,-1,-1],"
+            "\"split_indices\":[0,0,0],\"split_conditions\":[0.5,1,2],\"default_left\":[1,0,"
+            "0],\"sum_hessian\":[2,1,1],\"split_type\":[0,0,0]}]}},\"learner_model_param\":{"
+            "\"base_score\":\"5E-1\",\"num_feature\":\"2\"},\"objective\":{\"name\":"
+            "\"binary:logistic\"}}}";
+        const TreeShap shap = TreeShap::fromXGBoostJson(text);
+        QCOMPARE(shap.trees(), std::size_t(1));
+        QCOMPARE(shap.maxDepth(), 1);
     }
 
     void refusesBrokenJson()

@@ -67,7 +67,7 @@ std::string scoreResultJson(const ScoringSettings& settings, const ScoreResult& 
     j["threshold"] = number(r.thresholdPd);
     j["grade"] = r.grade;
     j["points"] = number(r.points);
-    j["population_bad_rate"] = number(settings.populationBadRate);
+    j["population_bad_rate"] = number(settings.policy.populationBadRate);
     if (r.hasReasons) {
         // The reasons explain the classifier's log-odds (raw_pd); with a calibrator, model_pd
         // and pd are its calibrated probability beside them.

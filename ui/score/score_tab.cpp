@@ -248,9 +248,10 @@ void ScoreTab::rebuildScorer()
     m_modelLabel->setText(
         tr("Model: %1 · reject when %2%3")
             .arg(qs(model->classifier().displayName()), qs(core::cutoffText(s.policy)))
-            .arg(s.policy.priorCorrected() ? tr(" · PDs corrected to a population bad rate of %1")
-                                                 .arg(percentText(s.policy.populationBadRate, 2))
-                                           : tr(" · PDs on the training sample's bad rate")));
+            .arg(s.policy.priorCorrected()
+                     ? tr(" · PDs corrected to a population bad rate of %1")
+                           .arg(percentText(s.policy.populationBadRate, 2))
+                     : tr(" · PDs on the training sample's bad rate")));
     QStringList legend{tr("<b>Risk grades</b> (on the PD):")};
     for (const std::string& line : s.policy.grading.legend()) {
         legend << qs(line).toHtmlEscaped();
@@ -385,11 +386,11 @@ void ScoreTab::showResult()
         return;
     }
     QString html;
-    html +=
-        tr("<p style='font-size:15pt'>PD <b>%1</b> &nbsp; <span style='color:%2'><b>%3</b>"
-           "</span></p>")
-            .arg(percentText(r.pd, 2), r.reject ? QStringLiteral("#b00020") : QStringLiteral("#1b5e20"),
-                 r.reject ? tr("REJECT") : tr("ACCEPT"));
+    html += tr("<p style='font-size:15pt'>PD <b>%1</b> &nbsp; <span style='color:%2'><b>%3</b>"
+               "</span></p>")
+                .arg(percentText(r.pd, 2),
+                     r.reject ? QStringLiteral("#b00020") : QStringLiteral("#1b5e20"),
+                     r.reject ? tr("REJECT") : tr("ACCEPT"));
     const core::DecisionPolicy& policy = m_scorer->settings().policy;
     html += tr("<p>Risk grade <b>%1</b> · <b>%2</b> points · reject when %3 (%4 points)</p>")
                 .arg(qs(r.grade))

@@ -29,7 +29,7 @@ class ChartWidget;
 /// what-if against the previous result, applicant JSON files, loading a row of the data, a
 /// one-page PDF decision sheet (DecisionSheet) and batch scoring of CSV files off the GUI
 /// thread. Every number comes from core::Scorer, with the threshold, population bad rate,
-/// scorecard scale and risk grades of AppState's decision settings.
+/// scorecard scale and risk grades of AppState's DecisionPolicy.
 class ScoreTab : public TabPage
 {
     Q_OBJECT

@@ -20,7 +20,7 @@ class AppState;
 
 /// Scorecard and grades (opened from the Threshold tab): the points scale (base points, base
 /// odds, points to double the odds) and the upper PD bound of every risk grade but the last.
-/// A valid change applies at once to AppState's decision settings, so every view of points or
+/// A valid change applies at once to AppState's DecisionPolicy, so every view of points or
 /// grades updates and File ▸ Save Model stores it with the model. An invalid value is shown
 /// beside its field with core's message and is not applied; the tabs keep the last valid
 /// settings. Non-modal, so the effect can be watched on the tabs.

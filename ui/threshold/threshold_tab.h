@@ -29,7 +29,7 @@ class ScorecardDialog;
 /// cut-off on PD or on scorecard points, its figures live, the cost/profit and strategy curves
 /// and the optimal cut-off with its bootstrap spread. Every figure comes from
 /// core::CutoffAnalysis on the current model's out-of-fold predictions. The chosen cut-off
-/// goes to AppState (threshold on the model's calibrated scale) with the decision settings.
+/// goes to AppState's DecisionPolicy (threshold on the model's calibrated scale) with the inputs.
 /// The scorecard scale and risk grades are set in a ScorecardDialog opened from the tab.
 ///
 /// The bootstrap spread runs off the GUI thread; isContentReady() is false until it is shown.
