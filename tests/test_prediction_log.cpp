@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -143,6 +145,30 @@ private slots:
         QVERIFY(readAll(PredictionLog(nonePath)).front().inputsText.empty());
         QVERIFY(credit::core::parseInputStorage("hashed") == InputStorage::Hashed);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, credit::core::parseInputStorage("all"));
+    }
+
+    /// The stored inputs are valid JSON whatever the text: quotes, backslashes, control
+    /// characters and UTF-8 survive the round trip.
+    void inputsWithAwkwardTextRoundTrip()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("j.sqlite")).toStdString();
+        PredictionRecord r = record(0);
+        r.inputs = {{"a\"b\\c", "x\ny\t\x01"}, {"purpose", "r\xC3\xA9novation"}};
+        r.reasons = {"Amount \"large\""};
+        {
+            PredictionLog log(path);
+            log.append(r);
+        }
+        const auto rows = readAll(PredictionLog(path));
+        const QJsonDocument doc =
+            QJsonDocument::fromJson(QByteArray::fromStdString(rows.front().inputsText));
+        QVERIFY(doc.isObject());
+        QCOMPARE(doc.object().value(QStringLiteral("a\"b\\c")).toString(),
+                 QStringLiteral("x\ny\t\x01"));
+        QCOMPARE(doc.object().value(QStringLiteral("purpose")).toString(),
+                 QString::fromUtf8("r\xC3\xA9novation"));
+        QCOMPARE(rows.front().record.reasons.front(), std::string("Amount \"large\""));
     }
 
     void damagedFileIsSetAsideNeverOverwritten()

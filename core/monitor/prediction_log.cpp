@@ -54,12 +54,77 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
 };
 
+/// Appends `text` as a JSON string (quotes, backslashes and control characters escaped, UTF-8
+/// kept): what nlohmann::json::dump() writes, without building a document per record (the
+/// log writes one per scored row).
+void appendJsonString(std::string& out, std::string_view text)
+{
+    out += '"';
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", unsigned(c));
+                out += escaped;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+/// The inputs as a JSON object, keys sorted (std::map): the canonical text that is stored or
+/// hashed.
+std::string inputsJson(const std::map<std::string, std::string>& inputs)
+{
+    std::string json = "{";
+    json.reserve(64 * inputs.size());
+    for (const auto& [key, value] : inputs) {
+        if (json.size() > 1) {
+            json += ',';
+        }
+        appendJsonString(json, key);
+        json += ':';
+        appendJsonString(json, value);
+    }
+    return json + "}";
+}
+
+std::string reasonsJson(const std::vector<std::string>& reasons)
+{
+    std::string json = "[";
+    for (const std::string& reason : reasons) {
+        if (json.size() > 1) {
+            json += ',';
+        }
+        appendJsonString(json, reason);
+    }
+    return json + "]";
+}
+
 std::string inputsText(const PredictionRecord& record, InputStorage storage)
 {
     if (storage == InputStorage::None) {
         return {};
     }
-    const std::string json = nlohmann::json(record.inputs).dump(); // keys sorted: canonical
+    const std::string json = inputsJson(record.inputs);
     return storage == InputStorage::Full ? json : "sha256:" + sha256Hex(json);
 }
 
@@ -72,6 +137,20 @@ std::string timestampForFileName()
         }
     }
     return now;
+}
+
+/// `at` as stored in `time`: ISO 8601 UTC with milliseconds.
+std::string utcTime(std::chrono::system_clock::time_point at)
+{
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(at);
+    const auto millis =
+        std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count() % 1000;
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[64];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(millis));
+    return text;
 }
 
 } // namespace
@@ -105,17 +184,7 @@ InputStorage parseInputStorage(const std::string& name)
 
 std::string PredictionLog::utcNow()
 {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto millis =
-        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
-        1000;
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[64];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(millis));
-    return text;
+    return utcTime(std::chrono::system_clock::now());
 }
 
 PredictionLog::PredictionLog(std::string path, InputStorage storage)
@@ -279,7 +348,7 @@ void PredictionLog::flush()
             insert.bind(12, r.threshold);
             insert.bind(13, r.grade);
             insert.bind(14, r.points);
-            insert.bind(15, nlohmann::json(r.reasons).dump());
+            insert.bind(15, reasonsJson(r.reasons));
             insert.bind(16, r.latencyMs);
             insert.bind(17, r.error);
             if (sqlite3_step(insert.get()) != SQLITE_DONE) {
@@ -455,14 +524,7 @@ std::string timeBefore(const std::string& age)
     default:
         throw bad();
     }
-    const auto then = std::chrono::system_clock::now() - std::chrono::minutes(minutes);
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(then);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[64];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.000Z", utc.tm_year + 1900,
-                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
-    return text;
+    return utcTime(std::chrono::system_clock::now() - std::chrono::minutes(minutes));
 }
 
 std::string resolveLogPath(const LogLocationInputs& inputs)
