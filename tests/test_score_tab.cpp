@@ -142,6 +142,43 @@ private slots:
         m_state.setModelBundle(m_bundle);
     }
 
+    /// Issue 15: every score of the form is logged (source gui); a log that cannot be written
+    /// leaves the score on screen with a visible warning.
+    void everyScoreIsLoggedOrSaysItIsNot()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gui.sqlite"));
+        qputenv("CREDIT_RISK_LOG", QFile::encodeName(path));
+        {
+            ui::AppState state;
+            state.setDataset(m_data, QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"));
+            state.setModelBundle(m_bundle, QStringLiteral("/tmp/risk.crs"));
+            ui::ScoreTab tab(&state);
+            QVERIFY(tab.loadDatasetRow(4));
+            QVERIFY(tab.predictionLogInUse() != nullptr);
+            QVERIFY(tab.logProblem().isEmpty());
+            const double pd = tab.result()->pd;
+            std::vector<core::StoredPrediction> rows;
+            tab.predictionLogInUse()->read({}, {}, [&](const auto& row) { rows.push_back(row); });
+            QVERIFY(!rows.empty());
+            QCOMPARE(rows.back().record.source, std::string("gui"));
+            QCOMPARE(rows.back().record.pd, pd);
+            QVERIFY(rows.back().record.modelName.find("risk.crs") != std::string::npos);
+        }
+        qputenv("CREDIT_RISK_LOG", "/proc/credit-risk/gui.sqlite");
+        {
+            ui::AppState state;
+            state.setDataset(m_data, QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"));
+            state.setModelBundle(m_bundle);
+            ui::ScoreTab tab(&state);
+            QVERIFY(tab.loadDatasetRow(4));
+            QVERIFY(tab.result()->valid()); // scored all the same
+            QVERIFY(!tab.logProblem().isEmpty());
+            QVERIFY(tab.flagsText().contains(QStringLiteral("not logged")));
+        }
+        qunsetenv("CREDIT_RISK_LOG");
+    }
+
     void wholeNumberFieldsShowNoDecimals()
     {
         // Decided from the training data: every numeric attribute of German Credit holds

@@ -8,18 +8,78 @@
 #include "explain/batch_scorer.h"
 #include "explain/scorer.h"
 #include "io/model_bundle.h"
+#include "monitor/prediction_log.h"
+#include "monitor/score_record.h"
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <thread>
 
 namespace credit::cli {
 namespace {
 
-int scoreApplicant(const core::Scorer& scorer, const QString& path)
+/// The prediction log of one `score` run. A log that cannot be opened or written never stops
+/// scoring: the run goes on and says, on stderr, that it was not logged.
+struct ScoreLog
+{
+    std::unique_ptr<core::PredictionLog> log;
+    core::ModelIdentity model;
+    std::string requestId = core::newRequestId();
+    std::string idField = "id";
+
+    void open(const QCommandLineParser& parser, const core::ModelBundle& bundle,
+              const QString& modelPath)
+    {
+        idField = parser.value(QStringLiteral("id-field")).toStdString();
+        core::LogLocationInputs where;
+        where.noLog = parser.isSet(QStringLiteral("no-log"));
+        where.flagPath = parser.value(QStringLiteral("log")).toStdString();
+        const std::string path = core::resolveLogPath(where);
+        if (path.empty()) {
+            return;
+        }
+        try {
+            const core::InputStorage storage =
+                core::parseInputStorage(parser.value(QStringLiteral("log-inputs")).toStdString());
+            log = std::make_unique<core::PredictionLog>(path, storage);
+            if (!log->notice().empty()) {
+                printError(QStringLiteral("credit-risk score: %1")
+                               .arg(QString::fromStdString(log->notice())));
+            }
+            model = core::modelIdentity(bundle, QFileInfo(modelPath).fileName().toStdString());
+        } catch (const std::exception& error) {
+            log.reset();
+            printError(QStringLiteral("credit-risk score: warning: not logged: %1")
+                           .arg(QString::fromUtf8(error.what())));
+        }
+    }
+    void append(core::PredictionRecord record)
+    {
+        if (log) {
+            log->append(std::move(record));
+        }
+    }
+    void flush()
+    {
+        if (!log) {
+            return;
+        }
+        try {
+            log->flush();
+        } catch (const core::LogError& error) {
+            printError(QStringLiteral("credit-risk score: warning: not logged: %1")
+                           .arg(QString::fromUtf8(error.what())));
+            log.reset();
+        }
+    }
+};
+
+int scoreApplicant(const core::Scorer& scorer, const QString& path, ScoreLog& log)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -35,7 +95,14 @@ int scoreApplicant(const core::Scorer& scorer, const QString& path)
             QStringLiteral("credit-risk score: %1: %2").arg(path, QString::fromUtf8(error.what())));
         return kExitRefused;
     }
+    const auto started = std::chrono::steady_clock::now();
     const core::ScoreResult result = scorer.score(applicant);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    log.append(core::predictionRecord(result, applicant, log.model, "cli", log.requestId,
+                                      log.idField, ms));
+    log.flush();
     printOut(core::scoreResultJson(scorer.settings(), result));
     if (!result.valid()) {
         for (const core::FieldIssue& issue : result.errors) {
@@ -48,13 +115,20 @@ int scoreApplicant(const core::Scorer& scorer, const QString& path)
 }
 
 int scoreFile(const core::Scorer& scorer, const QString& input, const QString& output,
-              std::size_t reasons, int threads, bool quiet)
+              std::size_t reasons, int threads, bool quiet, ScoreLog& log)
 {
     core::BatchScoreParams params;
     params.inputPath = input.toStdString();
     params.outputPath = output.toStdString();
     params.reasons = reasons;
     params.threads = threads;
+    if (log.log) {
+        params.idColumn = log.idField;
+        const double thresholdPd = scorer.settings().policy.thresholdPd();
+        params.onRow = [&log, thresholdPd](const core::BatchRowOutcome& row) {
+            log.append(core::predictionRecord(row, thresholdPd, log.model, log.requestId));
+        };
+    }
     auto last = std::chrono::steady_clock::now();
     if (!quiet) {
         params.progress = [&last](const core::ProgressEvent& event) {
@@ -69,6 +143,7 @@ int scoreFile(const core::Scorer& scorer, const QString& input, const QString& o
         };
     }
     const core::BatchScoreResult result = core::BatchScorer(scorer, params).run();
+    log.flush();
     if (!quiet) {
         std::fputc('\n', stderr);
     }
@@ -118,6 +193,20 @@ int runScore(const QStringList& arguments)
         {QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
          QStringLiteral("T")},
         {QStringLiteral("quiet"), QStringLiteral("No progress on stderr.")},
+        {QStringLiteral("log"),
+         QStringLiteral("Prediction log to append every scored row to (default: "
+                        "$CREDIT_RISK_LOG, else $XDG_DATA_HOME/credit-risk-studio/"
+                        "predictions.sqlite)."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("no-log"), QStringLiteral("Do not log the predictions.")},
+        {QStringLiteral("log-inputs"),
+         QStringLiteral("What the log keeps of the inputs: full, hashed (SHA-256) or none "
+                        "(default full)."),
+         QStringLiteral("WHAT"), QStringLiteral("full")},
+        {QStringLiteral("id-field"),
+         QStringLiteral("Input column or JSON field that identifies the applicant in the log "
+                        "(default id)."),
+         QStringLiteral("NAME"), QStringLiteral("id")},
     });
     int exitCode = kExitOk;
     if (!parseArguments(parser, arguments, exitCode)) {
@@ -133,6 +222,13 @@ int runScore(const QStringList& arguments)
         printError(QStringLiteral("credit-risk score: --model and either --input with --output "
                                   "or --applicant are required\n") +
                    usageText(parser, arguments));
+        return kExitUsage;
+    }
+    try {
+        core::parseInputStorage(parser.value(QStringLiteral("log-inputs")).toStdString());
+    } catch (const std::invalid_argument& error) {
+        printError(QStringLiteral("credit-risk score: --log-inputs: %1")
+                       .arg(QString::fromUtf8(error.what())));
         return kExitUsage;
     }
     std::size_t reasons = 3;
@@ -159,12 +255,14 @@ int runScore(const QStringList& arguments)
         const core::ModelBundle bundle =
             core::ModelBundle::load(parser.value(QStringLiteral("model")).toStdString());
         const core::Scorer scorer(bundle);
+        ScoreLog log;
+        log.open(parser, bundle, parser.value(QStringLiteral("model")));
         if (single) {
-            return scoreApplicant(scorer, parser.value(QStringLiteral("applicant")));
+            return scoreApplicant(scorer, parser.value(QStringLiteral("applicant")), log);
         }
         return scoreFile(scorer, parser.value(QStringLiteral("input")),
                          parser.value(QStringLiteral("output")), reasons, threads,
-                         parser.isSet(QStringLiteral("quiet")));
+                         parser.isSet(QStringLiteral("quiet")), log);
     } catch (const core::Cancelled&) {
         printError(QStringLiteral("credit-risk score: cancelled"));
         return kExitCancelled;

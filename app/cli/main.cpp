@@ -16,6 +16,7 @@ int runInfo(const QStringList& arguments);
 int runTrain(const QStringList& arguments);
 int runEvaluate(const QStringList& arguments);
 int runScore(const QStringList& arguments);
+int runLog(const QStringList& arguments);
 } // namespace credit::cli
 
 namespace {
@@ -30,6 +31,8 @@ constexpr std::array kCommands{
     Command{"evaluate", "Metrics of a model bundle on a dataset.", &credit::cli::runEvaluate},
     Command{"score", "Score applicants (CSV or one JSON applicant): PD, decision, reasons.",
             &credit::cli::runScore},
+    Command{"log", "The prediction log: export it (CSV, JSON Lines) or prune old records.",
+            &credit::cli::runLog},
 };
 
 QString usage()

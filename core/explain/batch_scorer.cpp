@@ -328,6 +328,8 @@ struct Plan
     std::vector<std::string> grades;     ///< grade names, CSV-quoted
     std::size_t reasons = 0;
     std::string recordWord = "line"; ///< how messages name a record ("line 12", "row 11")
+    bool outcomes = false;           ///< fill Chunk::outcomes (BatchScoreParams::onRow is set)
+    std::size_t idColumn = kNone;    ///< input column of BatchScoreParams::idColumn
 };
 
 /// One chunk of input records and its formatted output.
@@ -341,6 +343,7 @@ struct Chunk
     std::size_t scored = 0;
     std::size_t rejected = 0;
     std::size_t outOfRange = 0;
+    std::vector<BatchRowOutcome> outcomes; ///< per row, when Plan::outcomes
 
     std::size_t rows() const { return lines.size(); }
     void clear()
@@ -350,6 +353,7 @@ struct Chunk
         lines.clear();
         storage.clear();
         out.clear();
+        outcomes.clear();
         scored = rejected = outOfRange = 0;
     }
 };
@@ -445,6 +449,7 @@ bool checkRow(const Plan& plan, const std::string_view* fields, std::size_t line
 // Validates, transforms, scores and formats one chunk (the work of one thread).
 void scoreChunk(const Scorer& scorer, const Plan& plan, Chunk& chunk, Worker& w)
 {
+    const auto started = std::chrono::steady_clock::now();
     const std::size_t n = chunk.rows();
     const FeaturePipeline& pipeline = scorer.model().pipeline();
     const auto& attributes = pipeline.attributes();
@@ -510,10 +515,26 @@ void scoreChunk(const Scorer& scorer, const Plan& plan, Chunk& chunk, Worker& w)
         const bool isGood = g < w.good.size() && w.good[g] == i;
         const std::size_t k = g;
         g += isGood;
+        BatchRowOutcome* outcome = nullptr;
+        if (plan.outcomes) {
+            outcome = &chunk.outcomes.emplace_back();
+            outcome->record = chunk.lines[i];
+            if (plan.idColumn < count) {
+                outcome->applicantId = std::string(trimBlanks(fields[plan.idColumn]));
+            }
+            for (const Plan::Field& field : plan.fields) {
+                outcome->inputs.emplace_back(
+                    field.name,
+                    field.column < count ? std::string(trimBlanks(fields[field.column])) : "");
+            }
+        }
         if (!isGood || !w.errors[i].empty()) {
             o.append(4 + plan.reasons + 2, ',');
             appendCsvField(o, w.errors[i]);
             o += "\r\n";
+            if (outcome != nullptr) {
+                outcome->error = w.errors[i];
+            }
             continue;
         }
         // Scorer::decide.
@@ -528,6 +549,15 @@ void scoreChunk(const Scorer& scorer, const Plan& plan, Chunk& chunk, Worker& w)
         o += plan.grades[settings.policy.grading.gradeIndex(pd)];
         o += ',';
         appendFixed(o, settings.policy.scale.points(pd), 1);
+        if (outcome != nullptr) {
+            outcome->scored = true;
+            outcome->pd = pd;
+            outcome->modelPd = modelPd[Eigen::Index(k)];
+            outcome->reject = reject;
+            outcome->grade =
+                settings.policy.grading.grades()[settings.policy.grading.gradeIndex(pd)].name;
+            outcome->points = settings.policy.scale.points(pd);
+        }
         for (std::size_t r = 0; r < plan.reasons; ++r) {
             o += ',';
             const std::size_t a = hasReasons ? w.top[k * plan.reasons + r] : kNone;
@@ -548,11 +578,19 @@ void scoreChunk(const Scorer& scorer, const Plan& plan, Chunk& chunk, Worker& w)
             const auto it = cache.find(value);
             if (it != cache.end()) {
                 o += it->second;
+                if (outcome != nullptr) {
+                    outcome->reasons.push_back(
+                        AttributeGlossary::reasonSentence(attributes[a].name, value));
+                }
                 continue;
             }
+            std::string sentence = AttributeGlossary::reasonSentence(attributes[a].name, value);
             std::string quoted;
-            appendCsvField(quoted, AttributeGlossary::reasonSentence(attributes[a].name, value));
+            appendCsvField(quoted, sentence);
             o += quoted;
+            if (outcome != nullptr) {
+                outcome->reasons.push_back(std::move(sentence));
+            }
             if (cache.size() < kSentenceCacheSize) {
                 cache.emplace(std::string(value), std::move(quoted));
             }
@@ -560,6 +598,14 @@ void scoreChunk(const Scorer& scorer, const Plan& plan, Chunk& chunk, Worker& w)
         o += ',';
         appendCsvField(o, w.flags[i]);
         o += ",\r\n";
+    }
+    if (plan.outcomes && n > 0) {
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
+        for (BatchRowOutcome& outcome : chunk.outcomes) {
+            outcome.latencyMs = ms / double(n);
+        }
     }
 }
 
@@ -594,6 +640,11 @@ Plan makePlan(const Scorer& scorer, const RecordSource& source, const BatchScore
     plan.columns = header.size();
     plan.reasons = params.reasons;
     plan.recordWord = source.recordWord();
+    plan.outcomes = static_cast<bool>(params.onRow);
+    if (const auto id = std::find(header.begin(), header.end(), params.idColumn);
+        id != header.end()) {
+        plan.idColumn = std::size_t(id - header.begin());
+    }
     const ScoringSettings& settings = scorer.settings();
     for (const ColumnSchema& schema : settings.fields) {
         const auto it = std::find(header.begin(), header.end(), schema.name);
@@ -632,8 +683,7 @@ Plan makePlan(const Scorer& scorer, const RecordSource& source, const BatchScore
         }
     }
     for (const AttributeStats& a : scorer.model().pipeline().attributes()) {
-        plan.valueField.push_back(a.origin == AttributeOrigin::Column ? fieldIndex(a.name)
-                                                                      : kNone);
+        plan.valueField.push_back(a.origin == AttributeOrigin::Column ? fieldIndex(a.name) : kNone);
     }
     for (const RiskGrade& grade : settings.policy.grading.grades()) {
         plan.grades.push_back(csvField(grade.name));
@@ -719,6 +769,11 @@ void scoreAll(const Scorer& scorer, const Plan& plan, const BatchScoreParams& pa
         for (std::size_t c = 0; c < filled; ++c) {
             const Chunk& chunk = chunks[c];
             out.write(chunk.out.data(), std::streamsize(chunk.out.size()));
+            if (params.onRow) {
+                for (const BatchRowOutcome& outcome : chunk.outcomes) {
+                    params.onRow(outcome);
+                }
+            }
             result.rows += chunk.rows();
             result.scored += chunk.scored;
             result.failed += chunk.rows() - chunk.scored;

@@ -6,19 +6,42 @@
 #include "explain/scorer.h"
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace credit::core {
 
+/// One scored or refused row of a batch, for the prediction log (BatchScoreParams::onRow).
+struct BatchRowOutcome
+{
+    std::size_t record = 0;  ///< the line (CSV) or data row (ARFF, german.data) it came from
+    std::string applicantId; ///< the idColumn's value; empty when there is no such column
+    std::vector<std::pair<std::string, std::string>> inputs; ///< model field → text as given
+    bool scored = false;                                     ///< false: `error` says why
+    double pd = 0.0;                                         ///< prior-corrected PD
+    double modelPd = 0.0; ///< calibrated PD on the training sample's scale
+    bool reject = false;
+    std::string grade;
+    double points = 0.0;
+    std::vector<std::string> reasons; ///< the reason_1… sentences
+    std::string error;
+    double latencyMs = 0.0; ///< the row's share of its chunk's scoring time
+};
+
 struct BatchScoreParams
 {
-    std::string inputPath;  ///< CSV, ARFF or german.data naming the model's fields (others kept)
-    std::string outputPath; ///< CSV to write; must differ from inputPath
-    std::size_t reasons = 3;     ///< reason_1 … reason_N columns, in [0, 10]; default 3
+    std::string inputPath;   ///< CSV, ARFF or german.data naming the model's fields (others kept)
+    std::string outputPath;  ///< CSV to write; must differ from inputPath
+    std::size_t reasons = 3; ///< reason_1 … reason_N columns, in [0, 10]; default 3
     std::size_t chunkRows = 4096; ///< rows scored per model call; >= 1
-    int threads = 1;             ///< chunks scored at once, one per thread; >= 1
-    ProgressSink progress;       ///< stage "scoring", fraction of input bytes; false → Cancelled
+    int threads = 1;              ///< chunks scored at once, one per thread; >= 1
+    ProgressSink progress;        ///< stage "scoring", fraction of input bytes; false → Cancelled
+    /// Called once per row, in input order, on the thread that called run(), after the row's
+    /// chunk is written (the prediction log); empty = no per-row work at all.
+    std::function<void(const BatchRowOutcome&)> onRow;
+    std::string idColumn = "id"; ///< the input column that names the applicant, for onRow
 };
 
 struct BatchScoreResult

@@ -128,6 +128,8 @@ void MainWindow::createTabs()
     addTab(new ThresholdTab(m_state, this));
     auto* scoreTab = new ScoreTab(m_state, this);
     addTab(scoreTab);
+    connect(scoreTab, &ScoreTab::logNotice, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 30'000); });
     // Batch scoring lives in the Score tab; its action also goes to a Tools menu before Help.
     auto* toolsMenu = new QMenu(tr("&Tools"), this);
     toolsMenu->addAction(scoreTab->batchAction());

@@ -37,6 +37,8 @@
 #include <QValueAxis>
 #include <QtConcurrent>
 
+#include <chrono>
+
 #include <algorithm>
 #include <cmath>
 
@@ -202,11 +204,14 @@ ScoreTab::ScoreTab(AppState* state, QWidget* parent)
             m_batchLabel->setText(
                 outcome.error.isEmpty()
                     ? tr("Scored %1 of %2 rows (%3 rejected, %4 with errors) in %5 s.")
-                          .arg(outcome.result.scored)
-                          .arg(outcome.result.rows)
-                          .arg(outcome.result.rejected)
-                          .arg(outcome.result.failed)
-                          .arg(outcome.result.seconds, 0, 'f', 1)
+                              .arg(outcome.result.scored)
+                              .arg(outcome.result.rows)
+                              .arg(outcome.result.rejected)
+                              .arg(outcome.result.failed)
+                              .arg(outcome.result.seconds, 0, 'f', 1) +
+                          (outcome.logProblem.isEmpty()
+                               ? QString()
+                               : tr(" ⚠ Not logged: %1").arg(outcome.logProblem))
                     : tr("Batch scoring failed: %1").arg(outcome.error));
         }
         emit batchFinished(message);
@@ -248,10 +253,9 @@ void ScoreTab::rebuildScorer()
     m_modelLabel->setText(
         tr("Model: %1 · reject when %2%3")
             .arg(qs(model->classifier().displayName()), qs(core::cutoffText(s.policy)))
-            .arg(s.policy.priorCorrected()
-                     ? tr(" · PDs corrected to a population bad rate of %1")
-                           .arg(percentText(s.policy.populationBadRate, 2))
-                     : tr(" · PDs on the training sample's bad rate")));
+            .arg(s.policy.priorCorrected() ? tr(" · PDs corrected to a population bad rate of %1")
+                                                 .arg(percentText(s.policy.populationBadRate, 2))
+                                           : tr(" · PDs on the training sample's bad rate")));
     QStringList legend{tr("<b>Risk grades</b> (on the PD):")};
     for (const std::string& line : s.policy.grading.legend()) {
         legend << qs(line).toHtmlEscaped();
@@ -353,7 +357,11 @@ void ScoreTab::scoreNow()
         return;
     }
     const core::Applicant values = applicant();
+    const auto started = std::chrono::steady_clock::now();
     core::ScoreResult r = m_scorer->score(values);
+    logScore(r, values,
+             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                 .count());
     if (m_result && m_result->valid()) {
         m_previous = m_result;
         m_previousApplicant = m_resultApplicant;
@@ -362,6 +370,53 @@ void ScoreTab::scoreNow()
     m_resultApplicant = values;
     showResult();
     emit scored();
+}
+
+QString ScoreTab::flagsText() const
+{
+    return m_flagsLabel->text();
+}
+
+core::PredictionLog* ScoreTab::predictionLog()
+{
+    if (m_log || !m_logProblem.isEmpty()) {
+        return m_log.get();
+    }
+    const std::string path = core::resolveLogPath({});
+    if (path.empty()) {
+        return nullptr;
+    }
+    try {
+        m_log = std::make_shared<core::PredictionLog>(path);
+        if (!m_log->notice().empty()) {
+            emit logNotice(qs(m_log->notice()));
+        }
+    } catch (const std::exception& error) {
+        m_logProblem = QString::fromUtf8(error.what());
+    }
+    return m_log.get();
+}
+
+void ScoreTab::logScore(const core::ScoreResult& result, const core::Applicant& values, double ms)
+{
+    core::PredictionLog* log = predictionLog();
+    const auto bundle = appState()->modelBundle();
+    if (log == nullptr || !bundle) {
+        return;
+    }
+    if (m_identityOf != bundle.get()) {
+        m_modelIdentity = core::modelIdentity(
+            *bundle, QFileInfo(appState()->modelPath()).fileName().toStdString());
+        m_identityOf = bundle.get();
+    }
+    try {
+        log->append(core::predictionRecord(result, values, m_modelIdentity, "gui",
+                                           core::newRequestId(), "id", ms));
+        log->flush();
+        m_logProblem.clear();
+    } catch (const core::LogError& error) {
+        m_logProblem = QString::fromUtf8(error.what());
+    }
 }
 
 void ScoreTab::showResult()
@@ -408,6 +463,9 @@ void ScoreTab::showResult()
     }
     m_resultLabel->setText(html);
     QStringList flags;
+    if (!m_logProblem.isEmpty()) {
+        flags << tr("⚠ This score was not logged: %1").arg(m_logProblem);
+    }
     for (const core::FieldIssue& issue : r.outOfRange) {
         flags << tr("⚠ Outside the training range: the model extrapolates — %1")
                      .arg(qs(issue.message));
@@ -589,11 +647,24 @@ void ScoreTab::startBatch(const QString& input, const QString& output)
     params.inputPath = QFile::encodeName(input).toStdString();
     params.outputPath = QFile::encodeName(output).toStdString();
     params.threads = std::max(1, QThread::idealThreadCount());
+    const std::shared_ptr<core::PredictionLog> log = predictionLog() != nullptr ? m_log : nullptr;
+    if (log) {
+        if (const auto bundle = appState()->modelBundle(); bundle && m_identityOf != bundle.get()) {
+            m_modelIdentity = core::modelIdentity(
+                *bundle, QFileInfo(appState()->modelPath()).fileName().toStdString());
+            m_identityOf = bundle.get();
+        }
+        const double thresholdPd = scorer->settings().policy.thresholdPd();
+        params.onRow = [log, thresholdPd, identity = m_modelIdentity,
+                        request = core::newRequestId()](const core::BatchRowOutcome& row) {
+            log->append(core::predictionRecord(row, thresholdPd, identity, request));
+        };
+    }
     m_batchBar->setValue(0);
     m_batchBar->show();
     m_batchLabel->setText(tr("Scoring %1…").arg(input));
     m_batchWatcher.setFuture(
-        QtConcurrent::run([scorer, params](QPromise<BatchOutcome>& promise) mutable {
+        QtConcurrent::run([scorer, params, log](QPromise<BatchOutcome>& promise) mutable {
             promise.setProgressRange(0, 1000);
             params.progress = [&promise](const core::ProgressEvent& event) {
                 promise.setProgressValue(int(event.fraction * 1000));
@@ -602,6 +673,13 @@ void ScoreTab::startBatch(const QString& input, const QString& output)
             BatchOutcome outcome;
             try {
                 outcome.result = core::BatchScorer(*scorer, params).run();
+                if (log) {
+                    try {
+                        log->flush();
+                    } catch (const core::LogError& error) {
+                        outcome.logProblem = QString::fromUtf8(error.what());
+                    }
+                }
             } catch (const core::Cancelled&) {
                 outcome.error = QStringLiteral("cancelled");
             } catch (const std::exception& e) {

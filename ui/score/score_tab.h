@@ -6,6 +6,7 @@
 
 #include "explain/batch_scorer.h"
 #include "explain/scorer.h"
+#include "monitor/score_record.h"
 
 #include <QFutureWatcher>
 
@@ -54,6 +55,13 @@ public:
     void clearForm();
     /// Scores the form now; the result is also shown. Invalid fields block scoring.
     void scoreNow();
+    /// The prediction log the tab writes to, or nullptr (off, or it could not be opened).
+    const core::PredictionLog* predictionLogInUse() const { return m_log.get(); }
+    /// Why the last score was not logged; empty when it was (or logging is off).
+    QString logProblem() const { return m_logProblem; }
+    /// The warnings under the result (out-of-range values, not logged).
+    QString flagsText() const;
+
     /// The last result (valid() false when the form had errors); nullopt before any scoring.
     const std::optional<core::ScoreResult>& result() const { return m_result; }
     const std::optional<core::ScoreResult>& previousResult() const { return m_previous; }
@@ -88,6 +96,8 @@ signals:
     void batchProgress(double fraction);
     /// `message` is empty on success, else the error.
     void batchFinished(const QString& message);
+    /// Opening the prediction log set a damaged file aside: what happened, for the status bar.
+    void logNotice(const QString& message);
 
 private:
     /// setApplicant() when the model can score `values`; else false with `error` naming
@@ -98,6 +108,7 @@ private:
     {
         core::BatchScoreResult result;
         QString error;
+        QString logProblem; ///< why the rows were not logged; empty when they were
     };
 
     void rebuildScorer();
@@ -106,7 +117,16 @@ private:
     void showReasonsChart(const core::ScoreResult& r);
     void batchWithDialog();
 
+    /// Opens the prediction log on first use (resolveLogPath: CREDIT_RISK_LOG, else the XDG
+    /// data folder); a log that cannot be opened or written is reported, never fatal.
+    core::PredictionLog* predictionLog();
+    void logScore(const core::ScoreResult& result, const core::Applicant& values, double ms);
+
     std::shared_ptr<const core::Scorer> m_scorer;
+    std::shared_ptr<core::PredictionLog> m_log;
+    QString m_logProblem;                ///< why scores are not logged; empty when they are
+    core::ModelIdentity m_modelIdentity; ///< of the bundle below
+    const void* m_identityOf = nullptr;
     ApplicantForm* m_form;
     QLabel* m_modelLabel;
     QLabel* m_resultLabel;

@@ -1,0 +1,160 @@
+// SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace credit::core {
+
+/// What the prediction log keeps of an applicant's inputs (data protection).
+enum class InputStorage
+{
+    Full,   ///< the inputs as given, as a JSON object
+    Hashed, ///< "sha256:<hex>" of the canonical JSON: equal inputs match, none can be read
+    None,   ///< nothing
+};
+
+/// "full", "hashed", "none"; parse throws std::invalid_argument naming the accepted words.
+const char* inputStorageName(InputStorage storage);
+InputStorage parseInputStorage(const std::string& name);
+
+/// One scoring event: an applicant scored (or refused) by the GUI, the CLI, batch scoring or
+/// the service.
+struct PredictionRecord
+{
+    std::string time;        ///< UTC, ISO 8601 with milliseconds: "2026-12-02T13:45:01.123Z"
+    std::string requestId;   ///< the request's or the batch's id
+    std::string source;      ///< "gui", "cli", "batch" or "service"
+    std::string modelId;     ///< the bundle's hash (16 hex digits)
+    std::string modelName;   ///< the algorithm and the file name
+    std::string applicantId; ///< the input's id field or column; empty when it has none
+    std::map<std::string, std::string> inputs; ///< attribute → value as given
+    double pd = 0.0;                           ///< the PD shown (population scale when corrected)
+    double modelPd = 0.0;   ///< the model's calibrated PD on the training sample's scale
+    std::string decision;   ///< "accept" or "reject"; empty for a refused row
+    double threshold = 0.0; ///< the cut-off on the PD scale of `pd`
+    std::string grade;
+    double points = 0.0;
+    std::vector<std::string> reasons; ///< the stated reasons, most adverse first
+    double latencyMs = 0.0;
+    std::string error; ///< why the row was refused; empty when it was scored
+};
+
+/// A record as read back: the stored inputs are text (JSON, a hash or empty).
+struct StoredPrediction
+{
+    std::int64_t id = 0;
+    PredictionRecord record; ///< `inputs` empty; see inputsText
+    std::string inputsText;  ///< JSON object, "sha256:…" or empty, per `storage`
+    std::string storage;     ///< "full", "hashed" or "none"
+};
+
+/// Thrown when the log cannot be opened or written; the message names the file.
+class LogError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The prediction log: an SQLite database (WAL, synchronous=NORMAL), one writer object per
+/// process, records buffered and written in one transaction per batch.
+///
+/// Schema version 1 (table `meta` holds `schema_version`):
+///
+///     predictions(id INTEGER PRIMARY KEY, time TEXT, request_id, source, model_id,
+///                 model_name, applicant_id, inputs, input_storage, pd REAL, model_pd REAL,
+///                 decision, threshold REAL, grade, points REAL, reasons (JSON array),
+///                 latency_ms REAL, error)
+///
+/// Opening checks the file (`PRAGMA quick_check`): a damaged or foreign file is never
+/// written to; it is renamed to `<path>.damaged-<UTC time>` and a new log is started,
+/// with notice() saying so. A log of a newer schema is refused (LogError). Committed
+/// transactions survive a kill -9 (WAL); buffered records not yet flushed are lost with
+/// the process, so callers flush at the end of each user action or batch.
+class PredictionLog
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+    /// Records kept in memory before they are written in one transaction.
+    static constexpr std::size_t kBatchSize = 512;
+
+    /// Opens or creates the log at `path` (its folder is created). Throws LogError.
+    explicit PredictionLog(std::string path, InputStorage storage = InputStorage::Full);
+    /// Flushes; a failure is swallowed (destructors do not throw): call flush() to see it.
+    ~PredictionLog();
+    PredictionLog(const PredictionLog&) = delete;
+    PredictionLog& operator=(const PredictionLog&) = delete;
+
+    const std::string& path() const { return m_path; }
+    /// Non-empty when opening set a damaged file aside: what happened, for the user.
+    const std::string& notice() const { return m_notice; }
+
+    /// Buffers one record (thread-safe); writes the buffer when it reaches kBatchSize.
+    void append(PredictionRecord record);
+    /// Writes the buffered records in one transaction. Throws LogError (the records stay
+    /// buffered, so a later flush may still write them).
+    void flush();
+
+    /// Every stored record with since <= time < until (ISO 8601 strings; empty = open),
+    /// oldest first, handed to `visit` one at a time (streams a log of any size).
+    void read(const std::string& since, const std::string& until,
+              const std::function<void(const StoredPrediction&)>& visit) const;
+    /// Deletes the records older than `before` (ISO 8601); returns how many.
+    std::size_t prune(const std::string& before);
+    std::size_t count() const;
+
+    /// The current UTC time as stored in `time`.
+    static std::string utcNow();
+
+private:
+    void openChecked();
+    void createOrMigrate();
+    void exec(const char* sql) const;
+
+    std::string m_path;
+    InputStorage m_storage;
+    std::string m_notice;
+    sqlite3* m_db = nullptr;
+    mutable std::mutex m_mutex;
+    std::vector<PredictionRecord> m_buffer;
+};
+
+/// Writes the records of [since, until) as CSV (a header, then one record per line, RFC 4180
+/// quoting, reasons joined by " | ") or as JSON Lines (one object per line).
+enum class LogExportFormat
+{
+    Csv,
+    JsonLines,
+};
+/// Returns the number of records written.
+std::size_t exportLog(const PredictionLog& log, const std::string& since, const std::string& until,
+                      LogExportFormat format, std::ostream& out);
+
+/// The UTC time `age` before now, as stored in `time`: "90d", "12h", "30m". Throws
+/// std::invalid_argument naming the accepted forms.
+std::string timeBefore(const std::string& age);
+
+/// Where the log goes, from the strongest setting down: `--no-log` (none), `--log PATH`,
+/// the environment variable CREDIT_RISK_LOG, `monitoring.log` of params.yaml, then the XDG
+/// data folder ($XDG_DATA_HOME, else ~/.local/share)/credit-risk-studio/predictions.sqlite.
+/// Returns an empty string when logging is off.
+struct LogLocationInputs
+{
+    bool noLog = false;
+    std::string flagPath;
+    std::string paramsPath;
+};
+std::string resolveLogPath(const LogLocationInputs& inputs);
+
+} // namespace credit::core
