@@ -122,7 +122,8 @@ void TestEvaluateTab::showsCurvesOfTheCurrentModel()
     const QStringList roc = seriesNames(tab.rocChart());
     QCOMPARE(roc.size(), 2);
     QVERIFY2(roc.first().contains(QStringLiteral("AUC")) &&
-                 roc.first().contains(QStringLiteral("95 % CI")),
+                 roc.first().contains(QStringLiteral("95 % CI")) &&
+                 roc.first().contains(QStringLiteral("pooled AUC")),
              qPrintable(roc.first()));
     QVERIFY(roc.last().contains(QStringLiteral("Chance")));
     const ui::ModelCurves& curves = tab.result().curves.front();

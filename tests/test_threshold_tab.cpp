@@ -16,6 +16,7 @@
 #include "threshold/scorecard_dialog.h"
 #include "train/model_file_actions.h"
 #include "train/training_job.h"
+#include "widgets/chart_widget.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -30,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 #include <cmath>
 
@@ -125,14 +127,26 @@ private slots:
         QVERIFY(!m_tab->figuresBox()->title().contains(QStringLiteral("population")));
         QVERIFY(!m_tab->figuresLabel()->text().contains(QStringLiteral("Total profit")));
         QVERIFY(m_tab->figuresLabel()->text().contains(QStringLiteral("bad accepted 5")));
+        // The PD axis names the population only when the PDs are corrected to it.
+        const auto xTitle = [this] {
+            return m_tab->lossChart()->axisAt(Qt::AlignBottom)->titleText();
+        };
+        QCOMPARE(xTitle(), QStringLiteral("Cut-off: PD (%; reject above)"));
         m_tab->priorCheck()->setChecked(true);
         QVERIFY2(m_tab->figuresBox()->title().contains(QStringLiteral("population figures")),
                  qPrintable(m_tab->figuresBox()->title()));
+        QCOMPARE(xTitle(), QStringLiteral("Cut-off: population PD (%; reject above)"));
         m_tab->priorCheck()->setChecked(false);
         // Profit mode: the total profit with its inputs beside it.
         m_tab->objectiveCombo()->setCurrentIndex(1);
         QVERIFY2(m_tab->figuresLabel()->text().contains(QStringLiteral("margin 10.0 %")),
                  qPrintable(m_tab->figuresLabel()->text()));
+        // Profit in thousands of DM: axis labels like "200", not "200000.0" (item 19).
+        auto* profitAxis = qobject_cast<QValueAxis*>(m_tab->lossChart()->axisAt(Qt::AlignLeft));
+        QVERIFY(profitAxis != nullptr);
+        QCOMPARE(profitAxis->titleText(), QStringLiteral("Total profit (1,000 DM)"));
+        QCOMPARE(profitAxis->labelFormat(), QStringLiteral("%.0f"));
+        QVERIFY(profitAxis->max() < 10000.0);
         m_tab->objectiveCombo()->setCurrentIndex(0);
     }
 

@@ -4,6 +4,7 @@
 
 #include "io/model_bundle.h"
 #include "main/app_state.h"
+#include "main/help_text.h"
 #include "train/trial_chart.h"
 #include "widgets/chart_widget.h"
 
@@ -11,6 +12,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QChartView>
 #include <QCursor>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -443,6 +445,12 @@ void EvaluateTab::showResult()
 void EvaluateTab::fillRoc()
 {
     m_roc->clear(tr("ROC curve (out-of-fold)"));
+    // Item 9 of issue 13: this AUC is of the pooled out-of-fold predictions; the leaderboard's
+    // is the mean over the folds, so the two differ slightly.
+    m_roc->chartView()->setToolTip(
+        tr("The AUC here is of all out-of-fold predictions pooled; the Train tab's leaderboard "
+           "shows the mean of the per-fold AUCs.\n%1")
+            .arg(glossaryPointer(GlossaryTerm::Auc)));
     auto* x = m_roc->addValueAxis(Qt::AlignBottom, tr("False positive rate: goods rejected (%)"));
     auto* y = m_roc->addValueAxis(Qt::AlignLeft, tr("True positive rate: bads rejected (%)"));
     setPercentAxes(m_roc, x, y);
@@ -450,7 +458,7 @@ void EvaluateTab::fillRoc()
     for (const ModelCurves& c : m_result.curves) {
         auto* series = new QLineSeries;
         series->setName(
-            tr("%1: AUC %2 (95 % CI %3–%4)")
+            tr("%1: pooled AUC %2 (95 % CI %3–%4)")
                 .arg(c.name, num(c.roc.auc), num(c.aucInterval.lower), num(c.aucInterval.upper)));
         series->setPen(curvePen(c.algorithm, first));
         QList<HoverPoint> hover;

@@ -16,6 +16,17 @@
 
 namespace credit::ui {
 
+namespace {
+
+/// The loss chart's y value: expected cost per applicant, or total profit in thousands of DM
+/// (axis labels such as "200" rather than "200000.0").
+double lossValue(const core::CutoffPoint& p, bool profit)
+{
+    return profit ? p.profitTotal / 1000.0 : p.costPerApplicant;
+}
+
+} // namespace
+
 CutoffCharts::CutoffCharts(ChartWidget* loss, ChartWidget* strategy)
     : m_lossChart(loss), m_strategyChart(strategy)
 {
@@ -26,8 +37,7 @@ void CutoffCharts::moveCurrent(const core::CutoffPoint& current, double x, bool 
     if (!m_lossCurrent || !m_strategyCurrent) {
         return;
     }
-    m_lossCurrent->replace(
-        QList<QPointF>{{x, profit ? current.profitTotal : current.costPerApplicant}});
+    m_lossCurrent->replace(QList<QPointF>{{x, lossValue(current, profit)}});
     m_strategyCurrent->replace(QList<QPointF>{
         {current.acceptanceRate * 100.0,
          std::isnan(current.badRateAccepted) ? 0.0 : current.badRateAccepted * 100.0}});
@@ -44,13 +54,12 @@ void CutoffCharts::draw(const core::CutoffAnalysis& analysis,
         return;
     }
     const bool profit = analysis.params().objective == core::CutoffObjective::Profit;
-    auto lossOf = [&](const core::CutoffPoint& p) {
-        return profit ? p.profitTotal : p.costPerApplicant;
-    };
+    auto lossOf = [&](const core::CutoffPoint& p) { return lossValue(p, profit); };
 
     m_lossChart->clear(profit ? tr("Total profit by cut-off") : tr("Expected cost by cut-off"));
     auto* curve = new QLineSeries;
-    curve->setName(profit ? tr("Total profit") : tr("Expected cost per applicant"));
+    curve->setName(profit ? tr("Total profit (1,000 DM)")
+                          : tr("Expected cost per applicant (cost units)"));
     double lo = 1e300;
     double hi = -1e300;
     for (const core::CutoffPoint& p : curvePoints) {
@@ -87,12 +96,17 @@ void CutoffCharts::draw(const core::CutoffAnalysis& analysis,
          std::initializer_list<QAbstractSeries*>{curve, theory, optimum, m_lossCurrent}) {
         chart->addSeries(s);
     }
+    // The PD axis names its scale: the population's only when the PDs are prior-corrected.
+    const bool population = !std::isnan(analysis.params().populationBadRate);
     QValueAxis* x = m_lossChart->addValueAxis(
-        Qt::AlignBottom, points ? tr("Cut-off (scorecard points; reject below)")
-                                : tr("Cut-off: PD of the population (%; reject above)"));
-    QValueAxis* y =
-        m_lossChart->addValueAxis(Qt::AlignLeft, profit ? tr("Total profit (DM)")
-                                                        : tr("Cost per applicant (units)"));
+        Qt::AlignBottom, points       ? tr("Cut-off (scorecard points; reject below)")
+                         : population ? tr("Cut-off: population PD (%; reject above)")
+                                      : tr("Cut-off: PD (%; reject above)"));
+    QValueAxis* y = m_lossChart->addValueAxis(Qt::AlignLeft, profit ? tr("Total profit (1,000 DM)")
+                                                                    : tr("Cost / applicant"));
+    if (profit) {
+        y->setLabelFormat(QStringLiteral("%.0f"));
+    }
     for (QAbstractSeries* s : chart->series()) {
         s->attachAxis(x);
         s->attachAxis(y);
@@ -130,8 +144,7 @@ void CutoffCharts::draw(const core::CutoffAnalysis& analysis,
     strategyChart->addSeries(m_strategyCurrent);
     QValueAxis* sx =
         m_strategyChart->addValueAxis(Qt::AlignBottom, tr("Acceptance rate (% of applicants)"));
-    QValueAxis* sy =
-        m_strategyChart->addValueAxis(Qt::AlignLeft, tr("Bad rate among accepted (%)"));
+    QValueAxis* sy = m_strategyChart->addValueAxis(Qt::AlignLeft, tr("Bad rate, accepted (%)"));
     for (QAbstractSeries* s : strategyChart->series()) {
         s->attachAxis(sx);
         s->attachAxis(sy);

@@ -75,6 +75,7 @@ public:
     QCheckBox* priorCheck() const { return m_prior; }
     QLabel* figuresLabel() const { return m_figures; }
     QGroupBox* figuresBox() const { return m_figuresBox; }
+    ChartWidget* lossChart() const { return m_lossChart; }
     QLabel* optimumLabel() const { return m_optimumLabel; }
     QPushButton* scorecardButton() const { return m_scorecardButton; }
 
