@@ -81,13 +81,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_model = m_dir.filePath(QStringLiteral("model.crs"));
-        const Run run = runCli(
-            {QStringLiteral("train"), QStringLiteral("--data"),
-             QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"), QStringLiteral("--algorithms"),
-             QStringLiteral("lr"), QStringLiteral("--folds"), QStringLiteral("3"),
-             QStringLiteral("--repeats"), QStringLiteral("1"), QStringLiteral("--trials"),
-             QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("2"),
-             QStringLiteral("--quiet"), QStringLiteral("--out"), m_model});
+        const Run run = credit::test::trainQuickModel(m_model);
         QVERIFY2(run.exitCode == 0, run.err.constData());
     }
 

@@ -31,8 +31,8 @@ using credit::test::CliRun;
 
 const QSet<QString>& volatileKeys()
 {
-    static const QSet<QString> keys{QStringLiteral("seconds"), QStringLiteral("fit_seconds"),
-                                    QStringLiteral("version"), QStringLiteral("commit"),
+    static const QSet<QString> keys{QStringLiteral("seconds"),    QStringLiteral("fit_seconds"),
+                                    QStringLiteral("version"),    QStringLiteral("commit"),
                                     QStringLiteral("latency_ms"), QStringLiteral("created")};
     return keys;
 }
@@ -77,9 +77,8 @@ void compareJson(const QJsonValue& expected, const QJsonValue& actual, const QSt
         const QJsonArray e = expected.toArray();
         const QJsonArray a = actual.toArray();
         if (e.size() != a.size()) {
-            differences << path + QStringLiteral(": %1 elements, expected %2")
-                                      .arg(a.size())
-                                      .arg(e.size());
+            differences
+                << path + QStringLiteral(": %1 elements, expected %2").arg(a.size()).arg(e.size());
             return;
         }
         for (qsizetype i = 0; i < e.size(); ++i) {
@@ -177,16 +176,28 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_model = m_dir.filePath(QStringLiteral("golden.crs"));
-        const CliRun run = credit::test::runCli(
-            {QStringLiteral("train"), QStringLiteral("--data"),
-             QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"), QStringLiteral("--algorithms"),
-             QStringLiteral("lr,rf,gbdt,svm,ensemble"), QStringLiteral("--folds"),
-             QStringLiteral("3"), QStringLiteral("--repeats"), QStringLiteral("1"),
-             QStringLiteral("--trials"), QStringLiteral("2"), QStringLiteral("--seed"),
-             QStringLiteral("11"), QStringLiteral("--threads"), QStringLiteral("2"),
-             QStringLiteral("--quiet"), QStringLiteral("--out"), m_model,
-             QStringLiteral("--leaderboard"), m_dir.filePath(QStringLiteral("leaderboard.json"))},
-            600000);
+        const CliRun run =
+            credit::test::runCli({QStringLiteral("train"),
+                                  QStringLiteral("--data"),
+                                  QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"),
+                                  QStringLiteral("--algorithms"),
+                                  QStringLiteral("lr,rf,gbdt,svm,ensemble"),
+                                  QStringLiteral("--folds"),
+                                  QStringLiteral("3"),
+                                  QStringLiteral("--repeats"),
+                                  QStringLiteral("1"),
+                                  QStringLiteral("--trials"),
+                                  QStringLiteral("2"),
+                                  QStringLiteral("--seed"),
+                                  QStringLiteral("11"),
+                                  QStringLiteral("--threads"),
+                                  QStringLiteral("2"),
+                                  QStringLiteral("--quiet"),
+                                  QStringLiteral("--out"),
+                                  m_model,
+                                  QStringLiteral("--leaderboard"),
+                                  m_dir.filePath(QStringLiteral("leaderboard.json"))},
+                                 600000);
         QVERIFY2(run.exitCode == 0, run.err.constData());
     }
 
@@ -212,10 +223,10 @@ private slots:
         const QString input = m_dir.filePath(QStringLiteral("credit-g.csv"));
         const QString output = m_dir.filePath(QStringLiteral("scored.csv"));
         credit::core::writeCsv(data, input.toStdString());
-        const CliRun run = credit::test::runCli(
-            {QStringLiteral("score"), QStringLiteral("--model"), m_model,
-             QStringLiteral("--input"), input, QStringLiteral("--output"), output,
-             QStringLiteral("--threads"), QStringLiteral("2")});
+        const CliRun run =
+            credit::test::runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model,
+                                  QStringLiteral("--input"), input, QStringLiteral("--output"),
+                                  output, QStringLiteral("--threads"), QStringLiteral("2")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QByteArray actual = readFile(output);
         if (updating()) {
@@ -242,9 +253,8 @@ private slots:
             "job": "skilled", "num_dependents": 1, "own_telephone": "none",
             "foreign_worker": "yes"})");
         file.close();
-        const CliRun run = credit::test::runCli({QStringLiteral("score"),
-                                                 QStringLiteral("--model"), m_model,
-                                                 QStringLiteral("--applicant"), path});
+        const CliRun run = credit::test::runCli({QStringLiteral("score"), QStringLiteral("--model"),
+                                                 m_model, QStringLiteral("--applicant"), path});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         checkJson(QStringLiteral("applicant.json"), run.out);
     }

@@ -33,4 +33,21 @@ inline CliRun runCli(const QStringList& arguments, int timeoutMs = 240000)
     return run;
 }
 
+/// `credit-risk train` on credit-g with `algorithms` (comma-separated), one repeat of 3-fold
+/// CV and `trials` trials on two threads, writing the bundle to `out`: a model for the tests
+/// that score, not a good one.
+inline CliRun trainQuickModel(const QString& out, const QString& algorithms = QStringLiteral("lr"),
+                              int trials = 1, const QStringList& extra = {})
+{
+    return runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"),
+                              QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"),
+                              QStringLiteral("--algorithms"), algorithms, QStringLiteral("--folds"),
+                              QStringLiteral("3"), QStringLiteral("--repeats"), QStringLiteral("1"),
+                              QStringLiteral("--trials"), QString::number(trials),
+                              QStringLiteral("--threads"), QStringLiteral("2"),
+                              QStringLiteral("--quiet"), QStringLiteral("--out"), out} +
+                      extra,
+                  600000);
+}
+
 } // namespace credit::test
