@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -332,6 +333,13 @@ void TestTrainTab::openedModelListsItsLeaderboard()
     QCOMPARE(tab.statusList()->topLevelItemCount(), 1);
     QCOMPARE(tab.statusList()->topLevelItem(0)->text(1), QStringLiteral("done"));
     QVERIFY(tab.statusList()->topLevelItem(0)->text(2).startsWith(QStringLiteral("0.")));
+    // The AUC column is never narrower than its figures, however narrow the list.
+    tab.statusList()->resize(200, 200);
+    tab.show();
+    QCoreApplication::processEvents();
+    const QFontMetrics metrics(tab.statusList()->font());
+    QVERIFY(tab.statusList()->columnWidth(2) >=
+            metrics.horizontalAdvance(tab.statusList()->topLevelItem(0)->text(2)));
     QVERIFY(tab.trialChart()->isShowingPlaceholder());
     QVERIFY(tab.trialChart()->placeholderText().contains(QStringLiteral("earlier.crs")));
 

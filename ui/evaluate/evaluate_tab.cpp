@@ -200,7 +200,12 @@ EvaluateTab::EvaluateTab(AppState* state, QWidget* parent)
     m_confusion = makeTable(confusion, {tr("Actual outcome"), tr("Predicted bad (rejected)"),
                                         tr("Predicted good (accepted)"), tr("Total")});
     m_confusion->setObjectName(QStringLiteral("confusionMatrix"));
-    m_confusion->setMaximumHeight(130);
+    // Columns as wide as their contents (the Total column no longer stretches) and the table
+    // exactly as tall as its three rows (no empty row below them).
+    m_confusion->horizontalHeader()->setStretchLastSection(false);
+    m_confusion->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_confusion->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_confusion->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_rates = makeTable(confusion, {tr("Rate"), tr("Value"), tr("Meaning")});
     m_rates->setObjectName(QStringLiteral("confusionRates"));
     m_confusionNote->setWordWrap(true);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "main/main_window.h"
 
+#include "data/csv_writer.h"
 #include "data/data_tab.h"
 #include "evaluate/evaluate_tab.h"
 #include "explore/explore_tab.h"
@@ -17,11 +18,13 @@
 #include "threshold/threshold_tab.h"
 #include "train/model_file_actions.h"
 #include "train/train_tab.h"
+#include "widgets/file_names.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
@@ -217,6 +220,24 @@ void MainWindow::createMenus()
                                      tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
 
+    m_exportDataAction = fileMenu->addAction(tr("&Export Data as CSV…"));
+    m_exportDataAction->setObjectName(QStringLiteral("exportDataAction"));
+    m_exportDataAction->setStatusTip(
+        tr("Write the current data as CSV (comma-separated, quoted where needed)"));
+    m_exportDataAction->setEnabled(false);
+    connect(m_exportDataAction, &QAction::triggered, this, [this] {
+        const QString path = withSuffix(
+            QFileDialog::getSaveFileName(this, tr("Export Data as CSV"),
+                                         QFileInfo(m_state->datasetPath()).completeBaseName() +
+                                             QStringLiteral(".csv"),
+                                         tr("CSV files (*.csv)")),
+            QStringLiteral(".csv"));
+        QString error;
+        if (!path.isEmpty() && !exportDataCsv(path, &error)) {
+            QMessageBox::warning(this, tr("Export Data as CSV"), error);
+        }
+    });
+
     fileMenu->addSeparator();
     (new ModelFileActions(m_state, this))->addTo(fileMenu); // Open Model… / Save Model…
 
@@ -406,9 +427,33 @@ void MainWindow::updateWindowTitle()
                        : tr("%1 — Credit Risk Studio").arg(parts.join(QStringLiteral(" · "))));
 }
 
+bool MainWindow::exportDataCsv(const QString& path, QString* error)
+{
+    const std::shared_ptr<const core::Dataset> dataset = m_state->dataset();
+    if (!dataset) {
+        if (error != nullptr) {
+            *error = tr("There is no data to export: open a file first.");
+        }
+        return false;
+    }
+    try {
+        core::writeCsv(*dataset, QFile::encodeName(path).toStdString());
+    } catch (const std::exception& e) {
+        if (error != nullptr) {
+            *error = QString::fromUtf8(e.what());
+        }
+        return false;
+    }
+    announceSaved(this, path);
+    return true;
+}
+
 void MainWindow::onDatasetChanged()
 {
     const std::shared_ptr<const core::Dataset> dataset = m_state->dataset();
+    if (m_exportDataAction != nullptr) {
+        m_exportDataAction->setEnabled(dataset != nullptr);
+    }
     updateWindowTitle();
     if (!dataset) {
         m_summaryLabel->setText(tr("No data loaded"));

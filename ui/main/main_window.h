@@ -61,6 +61,11 @@ public:
     /// The permanent status bar summary ("1,000 rows · 21 columns · bad rate 30.0 %").
     QString statusSummary() const;
 
+    /// File ▸ Export Data as CSV: writes the current dataset (core::writeCsv) and says so in
+    /// the status bar; false with `error` set when there is no data or the file cannot be
+    /// written.
+    bool exportDataCsv(const QString& path, QString* error = nullptr);
+
     /// Help ▸ Help for This Tab (F1): the help opened at the current tab's section.
     void showHelpForCurrentTab();
     /// Help ▸ Glossary: the help opened at the glossary.
@@ -97,6 +102,7 @@ private:
     RecentFiles* m_recentFiles;
     QTabWidget* m_tabs;
     QMenu* m_viewMenu = nullptr;
+    QAction* m_exportDataAction = nullptr;
     HelpDialog* m_help = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_summaryLabel = nullptr;
