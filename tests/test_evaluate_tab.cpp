@@ -178,6 +178,9 @@ void TestEvaluateTab::overlaysAndModelSwitch()
     QTRY_VERIFY_WITH_TIMEOUT(tab.isContentReady(), 60'000);
     QCOMPARE(tab.shownAlgorithms(), (QStringList{QStringLiteral("lr"), QStringLiteral("gbdt")}));
     QCOMPARE(seriesNames(tab.rocChart()).size(), 3);
+    tab.resize(1280, 760);
+    tab.show();
+    QVERIFY(tab.grab().save(QStringLiteral("/tmp/evaluate_tab_overlay.png"))); // for a look
 
     // Gradient boosting as the current model: TreeSHAP importance, no coefficient table.
     state.setCurrentAlgorithm(QStringLiteral("gbdt"));
