@@ -195,8 +195,15 @@ PredictionLog::PredictionLog(std::string path, InputStorage storage)
     if (!folder.empty()) {
         fs::create_directories(folder, error);
     }
-    openChecked();
-    createOrMigrate();
+    try {
+        openChecked();
+        createOrMigrate();
+    } catch (...) {
+        // A constructor that throws runs no destructor: close the handle here.
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw;
+    }
 }
 
 PredictionLog::~PredictionLog()
