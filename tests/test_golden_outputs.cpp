@@ -176,28 +176,10 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_model = m_dir.filePath(QStringLiteral("golden.crs"));
-        const CliRun run =
-            credit::test::runCli({QStringLiteral("train"),
-                                  QStringLiteral("--data"),
-                                  QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"),
-                                  QStringLiteral("--algorithms"),
-                                  QStringLiteral("lr,rf,gbdt,svm,ensemble"),
-                                  QStringLiteral("--folds"),
-                                  QStringLiteral("3"),
-                                  QStringLiteral("--repeats"),
-                                  QStringLiteral("1"),
-                                  QStringLiteral("--trials"),
-                                  QStringLiteral("2"),
-                                  QStringLiteral("--seed"),
-                                  QStringLiteral("11"),
-                                  QStringLiteral("--threads"),
-                                  QStringLiteral("2"),
-                                  QStringLiteral("--quiet"),
-                                  QStringLiteral("--out"),
-                                  m_model,
-                                  QStringLiteral("--leaderboard"),
-                                  m_dir.filePath(QStringLiteral("leaderboard.json"))},
-                                 600000);
+        const CliRun run = credit::test::trainQuickModel(
+            m_model, QStringLiteral("lr,rf,gbdt,svm,ensemble"), 2,
+            {QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--leaderboard"),
+             m_dir.filePath(QStringLiteral("leaderboard.json"))});
         QVERIFY2(run.exitCode == 0, run.err.constData());
     }
 
