@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Credit Risk Studio authors
 // SPDX-License-Identifier: MIT
+#include "support/test_output.h"
 #include "data/dataset_reader.h"
 #include "explore/explore_tab.h"
 #include "explore/outlier_table_model.h"
@@ -343,7 +344,7 @@ private slots:
                 metrics.horizontalAdvance(QStringLiteral("51.7 %")) <=
                     widget->chart()->plotArea().width() / axis->count() * bars->barWidth());
         save(QStringLiteral("explore_duration_10_bins_small.png"));
-        QVERIFY(widget->exportPng(QStringLiteral("/tmp/badrate_export.png"), 1.0, &error));
+        QVERIFY(widget->exportPng(credit::test::testOutput(QStringLiteral("badrate_export.png")), 1.0, &error));
         m_tab->resize(1400, 860);
         for (const QString& category : axis->categories()) {
             const QString plain = QTextDocumentFragment::fromHtml(category).toPlainText();
@@ -417,7 +418,7 @@ private:
         QVERIFY(m_dir.isValid());
         QVERIFY(image.save(m_dir.filePath(name)));
         // Kept for a look by eye while developing.
-        image.save(QStringLiteral("/tmp/") + name);
+        image.save(credit::test::testOutput(name));
     }
 
     QTemporaryDir m_dir;

@@ -5,6 +5,7 @@
 // status bar, Data tab on the bundled German Credit data, refused files, recent files, row
 // selection requests, the command line and screenshot mode.
 
+#include "support/test_output.h"
 #include "data/data_tab.h"
 #include "data/dataset_reader.h"
 #include "data/dataset_table_model.h"
@@ -457,7 +458,7 @@ private slots:
                      browser->verticalScrollBar()->value() > 0,
                  qPrintable(top.block().text()));
         const int atThreshold = browser->verticalScrollBar()->value();
-        window.helpDialog()->grab().save(QStringLiteral("/tmp/help_dialog.png")); // for a look
+        window.helpDialog()->grab().save(credit::test::testOutput(QStringLiteral("help_dialog.png"))); // for a look
         window.showGlossary();
         QVERIFY(browser->verticalScrollBar()->value() > atThreshold);
 
@@ -491,7 +492,7 @@ private slots:
                                         .arg(needed.width())
                                         .arg(needed.height())));
                 QCOMPARE(window.size(), size);
-                window.grab().save(QStringLiteral("/tmp/tab_%1_%2x%3.png")
+                window.grab().save(credit::test::testOutput(QStringLiteral("tab_%1_%2x%3.png"))
                                        .arg(id)
                                        .arg(size.width())
                                        .arg(size.height()));

@@ -3,6 +3,7 @@
 // The Score tab, offscreen: form round trip against direct scoring, validation, what-if,
 // whole-number fields, points and grades following the scorecard settings, applicant JSON,
 // the PDF decision sheet and its layout, and batch scoring.
+#include "support/test_output.h"
 #include "score/score_tab.h"
 
 #include "common/atomic_file.h"
@@ -300,7 +301,7 @@ private slots:
     void decisionSheetIsOnePage()
     {
         QVERIFY(m_tab->loadDatasetRow(0));
-        const QString path = QStringLiteral("/tmp/score_decision_sheet.pdf");
+        const QString path = credit::test::testOutput(QStringLiteral("score_decision_sheet.pdf"));
         QFile::remove(path);
         QString error;
         QVERIFY2(m_tab->exportDecisionSheet(path, &error), qPrintable(error));
@@ -380,7 +381,7 @@ private slots:
         a["num_dependents"] = "2";
         m_tab->setApplicant(a);
         QVERIFY(m_tab->result() && m_tab->result()->valid());
-        const QString path = QStringLiteral("/tmp/score_decision_sheet_long.pdf");
+        const QString path = credit::test::testOutput(QStringLiteral("score_decision_sheet_long.pdf"));
         QFile::remove(path);
         QString error;
         QVERIFY2(m_tab->exportDecisionSheet(path, &error), qPrintable(error));
@@ -505,13 +506,13 @@ private slots:
         }
         QCOMPARE(categories.filter(QRegularExpression(QStringLiteral("^\\d+\\. "))).size(),
                  int(r.reasonTexts.size()));
-        const QString path = QStringLiteral("/tmp/score_decision_sheet_ensemble.pdf");
+        const QString path = credit::test::testOutput(QStringLiteral("score_decision_sheet_ensemble.pdf"));
         QString error;
         QVERIFY2(tab.exportDecisionSheet(path, &error), qPrintable(error));
         for (int i = 0; i < 5; ++i) {
             QCoreApplication::processEvents();
         }
-        QVERIFY(tab.grab().save(QStringLiteral("/tmp/score_tab_ensemble.png")));
+        QVERIFY(tab.grab().save(credit::test::testOutput(QStringLiteral("score_tab_ensemble.png"))));
     }
 
     void grab()
@@ -521,7 +522,7 @@ private slots:
         for (int i = 0; i < 5; ++i) {
             QCoreApplication::processEvents();
         }
-        QVERIFY(m_tab->grab().save(QStringLiteral("/tmp/score_tab.png")));
+        QVERIFY(m_tab->grab().save(credit::test::testOutput(QStringLiteral("score_tab.png"))));
     }
 
 private:

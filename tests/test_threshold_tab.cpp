@@ -3,6 +3,7 @@
 // The Threshold tab, offscreen: optimum against the evaluation library, prior correction,
 // scales, the bootstrap spread off the GUI thread, the scorecard and grades dialog, settings
 // saved with the model.
+#include "support/test_output.h"
 #include "threshold/threshold_tab.h"
 
 #include "data/dataset_reader.h"
@@ -364,14 +365,14 @@ private slots:
         for (int i = 0; i < 5; ++i) {
             QCoreApplication::processEvents();
         }
-        QVERIFY(m_tab->grab().save(QStringLiteral("/tmp/threshold_tab.png")));
+        QVERIFY(m_tab->grab().save(credit::test::testOutput(QStringLiteral("threshold_tab.png"))));
         ui::ScorecardDialog* dialog = m_tab->scorecardDialog();
         dialog->show();
         dialog->gradeSpin(1)->setValue(1.5); // one message on show
         for (int i = 0; i < 5; ++i) {
             QCoreApplication::processEvents();
         }
-        QVERIFY(dialog->grab().save(QStringLiteral("/tmp/scorecard_dialog.png")));
+        QVERIFY(dialog->grab().save(credit::test::testOutput(QStringLiteral("scorecard_dialog.png"))));
         dialog->close();
     }
 

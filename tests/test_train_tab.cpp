@@ -5,6 +5,7 @@
 // Train button, cancel and restart, closing the window mid-run, model save → open, the
 // experiment history, and a picture of the tab for inspection.
 
+#include "support/test_output.h"
 #include "io/model_bundle.h"
 #include "main/app_state.h"
 #include "main/dataset_loader.h"
@@ -170,7 +171,7 @@ void TestTrainTab::shortRunEndToEnd()
     QTest::mouseClick(use, Qt::LeftButton);
     QCOMPARE(m_state.currentAlgorithm(), other);
 
-    QVERIFY(tab.grab().save(QStringLiteral("/tmp/train_tab.png")));
+    QVERIFY(tab.grab().save(credit::test::testOutput(QStringLiteral("train_tab.png"))));
 }
 
 void TestTrainTab::cancelKeepsTrialsAndRestartsClean()

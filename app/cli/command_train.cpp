@@ -10,6 +10,7 @@
 #include "io/model_bundle.h"
 #include "io/params_file.h"
 #include "train/leaderboard_json.h"
+#include "explain/model_insight.h"
 #include "train/training_job.h"
 
 #include <QCommandLineParser>
@@ -288,7 +289,7 @@ int runTrain(const QStringList& arguments)
         g_interrupted.store(false);
         const auto previous = std::signal(SIGINT, onInterrupt);
         const core::TrainingResult result =
-            core::TrainingJob(params).run(read.dataset, [&](const core::ProgressEvent& event) {
+            core::trainModels(params, read.dataset, [&](const core::ProgressEvent& event) {
                 return quiet ? !g_interrupted.load() : bar.update(event);
             });
         std::signal(SIGINT, previous);

@@ -106,18 +106,31 @@ void addImportance(Evaluation& result, const ModelBundle& bundle, const std::str
     if (const auto* lr = dynamic_cast<const LogisticRegression*>(&it->second->classifier())) {
         result.coefficients = lr->coefficientTable();
     }
+    const auto stored = bundle.importance.find(algorithm);
+    if (stored != bundle.importance.end() && !stored->second.empty()) {
+        result.importance = stored->second;
+        result.importanceNote =
+            "Mean |contribution| of each attribute to the log-odds of default over " +
+            std::to_string(result.importance.rows) +
+            " out-of-fold rows: each row explained by the fold model (first CV repeat) that did "
+            "not see it (" +
+            displayName(bundle, algorithm) + ": " + result.importance.methodDetail +
+            "), the same measure for every model family.";
+        return;
+    }
     if (data == nullptr) {
-        result.importanceNote = "Open the training data to see feature importance.";
+        result.importanceNote = "This model file predates out-of-fold importance: open the "
+                                "training data to see it measured on the training rows.";
         return;
     }
     try {
         result.importance = featureImportance(it->second, *data);
-        result.importanceNote = "Mean |contribution| of each attribute to the log-odds of "
-                                "default over " +
-                                std::to_string(result.importance.rows) + " rows of the data (" +
-                                displayName(bundle, algorithm) + ": " +
-                                result.importance.methodDetail +
-                                "), the same measure for every model family.";
+        result.importanceNote =
+            "Mean |contribution| of each attribute to the log-odds of default over " +
+            std::to_string(result.importance.rows) +
+            " rows the final model was trained on (this model file predates out-of-fold "
+            "importance; retrain to measure it on held-out rows) (" +
+            displayName(bundle, algorithm) + ": " + result.importance.methodDetail + ").";
     } catch (const std::exception& error) {
         // E.g. the data lack a column of the model: the curves still stand.
         result.importance = {};

@@ -48,8 +48,9 @@ struct EvaluationOptions
     std::size_t histogramBins = 20;        ///< equal-width bins of the P(bad) histogram
     std::size_t bootstrapResamples = 1000; ///< percentile bootstrap of the AUC; seed = policy's
     bool intervals = true;                 ///< compute the AUC bootstrap interval
-    /// Mean |contribution| per attribute (needs `data` with the model's columns; for
-    /// OutOfFold the training data). Costs TreeSHAP / Shapley on up to 300 rows.
+    /// Mean |contribution| per attribute: the bundle's out-of-fold importance when it has one
+    /// (no data needed), else measured on `data`'s rows (for OutOfFold the training data;
+    /// TreeSHAP / Shapley on up to 300 rows), said in `importanceNote`.
     bool importance = true;
 };
 

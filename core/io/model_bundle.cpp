@@ -279,6 +279,7 @@ ModelBundle ModelBundle::fromTraining(const TrainingResult& result, const Datase
     bundle.policy.seed = result.params.seed;
     bundle.leaderboard = result.leaderboard;
     bundle.outOfFold = result.outOfFold;
+    bundle.importance = result.importance;
     bundle.paramsYaml = paramsYaml;
     bundle.dataHash = data.contentHash();
     bundle.dataSource = data.sourceName();
@@ -421,6 +422,22 @@ std::string ModelBundle::serialize() const
                                   w.podVector(oof.raw);
                                   w.podVector(oof.calibrated);
                                   w.podVector(oof.foldOfRow);
+                              }
+                          }));
+    sections.emplace_back("importance", toBytes([&](BinaryWriter& w) {
+                              w.u64(1); // section layout version
+                              w.u64(importance.size());
+                              for (const auto& [algorithm, imp] : importance) {
+                                  w.string(algorithm);
+                                  w.string(imp.method);
+                                  w.string(imp.methodDetail);
+                                  w.flag(imp.basis == FeatureImportance::Rows::OutOfFold);
+                                  w.u64(imp.rows);
+                                  w.u64(imp.values.size());
+                                  for (const auto& [attribute, value] : imp.values) {
+                                      w.string(attribute);
+                                      w.f64(value);
+                                  }
                               }
                           }));
     for (const auto& [algorithm, model] : models) {
@@ -609,6 +626,32 @@ void readOutOfFold(BinaryReader& r, ModelBundle& bundle)
     }
 }
 
+void readImportance(BinaryReader& r, ModelBundle& bundle)
+{
+    if (r.u64() < 1) {
+        return;
+    }
+    const std::size_t n = r.length();
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string algorithm = r.string();
+        FeatureImportance imp;
+        imp.method = r.string();
+        imp.methodDetail = r.string();
+        imp.basis = r.flag() ? FeatureImportance::Rows::OutOfFold : FeatureImportance::Rows::Training;
+        imp.rows = static_cast<std::size_t>(r.u64());
+        const std::size_t values = r.length();
+        for (std::size_t v = 0; v < values; ++v) {
+            std::string attribute = r.string();
+            const double value = r.f64();
+            if (!std::isfinite(value) || value < 0.0) {
+                throw std::runtime_error("importance of '" + attribute + "' is not a size");
+            }
+            imp.values.emplace_back(std::move(attribute), value);
+        }
+        bundle.importance[algorithm] = std::move(imp);
+    }
+}
+
 void readSelection(BinaryReader& r, ModelBundle& bundle)
 {
     if (r.u64() >= 1) {
@@ -643,6 +686,7 @@ void readSections(const Container& c, const std::string& file, ModelBundle& bund
     optional("oof", "out-of-fold", readOutOfFold);
     bundle.best = bundle.selected; // files before the "selection" section: the best unknown
     optional("selection", "selection", readSelection);
+    optional("importance", "importance", readImportance);
     for (const auto& [name, content] : c.sections) {
         if (name.rfind(kModelPrefix, 0) == 0) {
             std::istringstream in(content, std::ios::binary);

@@ -40,7 +40,9 @@ namespace credit::core {
 /// creator), "decision" (the rest of the DecisionPolicy: bad rates, profit inputs, scorecard
 /// scale, risk grades, amount column; and the numeric ranges and integer columns),
 /// "selection" (the algorithm the run's selection rule chose as best), "schema", "params"
-/// (params.yaml text of the run), "leaderboard", "oof", and one "model:<algorithm>" per fitted
+/// (params.yaml text of the run), "leaderboard", "oof", "importance" (per algorithm, the
+/// out-of-fold feature importance: layout version, then method, detail, basis, rows and
+/// (attribute, value) pairs), and one "model:<algorithm>" per fitted
 /// chain. Readers skip sections they do not know, and read a section's fields only up to its
 /// layout version, so a bundle of this version also opens in a program that reads version 3
 /// bundles without "selection" or the amount column.
@@ -54,7 +56,9 @@ namespace credit::core {
 /// Within version 3, "decision" layout 3 adds the amount column and the "selection" section
 /// appears; bundles without them load with the policy's default amount column and `best` =
 /// `selected` (the best pick of older files is unknown: their `selected` is the run's best
-/// unless the analyst changed it).
+/// unless the analyst changed it). The "importance" section appeared later in version 3;
+/// bundles without it load with no stored importance (the Evaluate tab then measures it on the
+/// training rows, and says so).
 ///
 /// Loading refuses, with a std::runtime_error that names the file: a missing or short file
 /// (truncated), a wrong magic (not a bundle), a version above kFormatVersion (written by a
@@ -74,6 +78,9 @@ public:
     std::map<std::string, std::shared_ptr<const TrainedModel>> models;
     std::vector<LeaderboardRow> leaderboard;
     std::map<std::string, OutOfFold> outOfFold;
+    /// Per algorithm, mean |contribution| over out-of-fold rows (TrainingResult::importance);
+    /// empty in bundles written before the "importance" section.
+    std::map<std::string, FeatureImportance> importance;
     std::string paramsYaml;     ///< the run's settings as params.yaml text
     std::uint64_t dataHash = 0; ///< Dataset::contentHash() of the training data
     std::string dataSource;     ///< file name of the training data

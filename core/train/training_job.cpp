@@ -624,6 +624,23 @@ const LeaderboardRow* TrainingResult::row(const std::string& algorithm) const
     return nullptr;
 }
 
+std::shared_ptr<const TrainedModel> fitConfiguration(const TrainingParams& params,
+                                                     const Dataset& data,
+                                                     const LeaderboardRow& row,
+                                                     const std::vector<std::size_t>& rows,
+                                                     std::uint64_t seed, std::atomic<bool>& stop)
+{
+    auto [pipeline, classifier] =
+        fitChain(data, rows, row.algorithm, row.params, params.features, seed, stop);
+    ExplanationBackground background =
+        ExplanationBackground::draw(*pipeline, data, rows, ExplanationBackground::kDefaultRows,
+                                    SeededRandom::deriveSeed(seed, "background"));
+    return std::make_shared<const TrainedModel>(
+        pipeline, classifier,
+        std::make_shared<const Calibrator>(calibrationParams(CalibrationMethod::None)),
+        std::move(background));
+}
+
 TrainingResult TrainingJob::run(const Dataset& data, const ProgressSink& progress) const
 {
     const auto start = std::chrono::steady_clock::now();

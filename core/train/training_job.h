@@ -5,10 +5,12 @@
 #include "common/progress.h"
 #include "data/dataset.h"
 #include "eval/cost_analysis.h"
+#include "train/feature_importance.h"
 #include "features/feature_pipeline.h"
 #include "train/random_search.h"
 #include "train/trained_model.h"
 
+#include <atomic>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -97,6 +99,10 @@ struct TrainingResult
     /// all rows) and its out-of-fold data.
     std::map<std::string, std::shared_ptr<const TrainedModel>> models;
     std::map<std::string, OutOfFold> outOfFold;
+    /// Per algorithm, mean |contribution| over out-of-fold rows; filled after the run by
+    /// addOutOfFoldImportance() (explain/model_insight.h), which needs the explainers above
+    /// this layer. Empty until then.
+    std::map<std::string, FeatureImportance> importance;
     std::vector<TrialResult> trials; ///< every trial of the search (no OOF vectors)
     FoldPlan folds;
     TrainingParams params;
@@ -133,5 +139,16 @@ public:
 private:
     TrainingParams m_params;
 };
+
+/// The configuration of leaderboard row `row` fitted on `rows` of `data` (empty = all) with the
+/// run's feature options: pipeline and classifier as the run fits them, no calibration (the
+/// model explains its raw log-odds), and an explanation background drawn from those rows as
+/// the run draws the final model's. For analyses that need the fold models, which a run does
+/// not keep (out-of-fold importance). Throws Cancelled when `stop` becomes true mid-fit.
+std::shared_ptr<const TrainedModel> fitConfiguration(const TrainingParams& params,
+                                                     const Dataset& data,
+                                                     const LeaderboardRow& row,
+                                                     const std::vector<std::size_t>& rows,
+                                                     std::uint64_t seed, std::atomic<bool>& stop);
 
 } // namespace credit::core

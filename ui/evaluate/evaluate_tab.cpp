@@ -449,7 +449,7 @@ void EvaluateTab::showResult()
 
 void EvaluateTab::fillRoc()
 {
-    m_roc->clear(tr("ROC curve (out-of-fold)"));
+    m_roc->clear(tr("ROC curve (out-of-fold): pooled AUC with its 95 % interval"));
     // Item 9 of issue 13: this AUC is of the pooled out-of-fold predictions; the leaderboard's
     // is the mean over the folds, so the two differ slightly.
     m_roc->chartView()->setToolTip(
@@ -463,7 +463,7 @@ void EvaluateTab::fillRoc()
     for (const ModelCurves& c : m_result.curves) {
         auto* series = new QLineSeries;
         series->setName(
-            tr("%1: pooled AUC %2 (95 % CI %3–%4)")
+            tr("%1: AUC %2 (%3–%4)")
                 .arg(c.name, num(c.roc.auc), num(c.aucInterval.lower), num(c.aucInterval.upper)));
         series->setPen(curvePen(c.algorithm, first));
         QList<HoverPoint> hover;
@@ -677,7 +677,11 @@ void EvaluateTab::fillImportance()
         m_importance->showPlaceholder(m_result.importanceNote);
     } else {
         m_importance->clear(
-            tr("Attribute importance: mean |contribution| (top %1)").arg(kMaxImportanceBars));
+            m_result.importanceOutOfFold
+                ? tr("Attribute importance: mean |contribution| out of fold (top %1)")
+                      .arg(kMaxImportanceBars)
+                : tr("Attribute importance: mean |contribution| on training rows (top %1)")
+                      .arg(kMaxImportanceBars));
         m_importance->chart()->legend()->setVisible(false);
         const int count = std::min<int>(kMaxImportanceBars, int(m_result.importance.size()));
         auto* set = new QBarSet(tr("Mean |contribution|"));

@@ -105,6 +105,8 @@ void fromEvaluation(EvaluationResult& result)
     result.confusion = e.confusion;
     result.importanceKind = QString::fromStdString(e.importance.method);
     result.importanceNote = QString::fromStdString(e.importanceNote);
+    result.importanceOutOfFold =
+        e.importance.basis == core::FeatureImportance::Rows::OutOfFold && !e.importance.empty();
     result.importance.clear();
     for (const auto& [feature, value] : e.importance.values) {
         result.importance.push_back({QString::fromStdString(feature), value});

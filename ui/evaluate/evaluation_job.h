@@ -64,6 +64,7 @@ struct EvaluationResult
 
     QString importanceKind; ///< the explanation method ("linear", "treeshap", …) or empty
     QString importanceNote; ///< why there is none, or what the numbers mean
+    bool importanceOutOfFold = false; ///< averaged over held-out rows (else training rows)
     std::vector<FeatureWeight> importance;          ///< largest first
     std::vector<core::CoefficientRow> coefficients; ///< logistic regression only
 

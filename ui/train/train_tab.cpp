@@ -382,6 +382,9 @@ void TrainTab::onTick()
             continue;
         }
         AlgorithmProgress& progress = m_algorithms[algorithm];
+        if (stage == QLatin1String("importance")) {
+            continue; // fold refits for out-of-fold importance: the status list says so
+        }
         if (stage == QLatin1String("refit")) {
             progress.refitted = true;
             appendLog(tr("%1: best configuration refitted on all rows").arg(progress.name));
@@ -432,7 +435,9 @@ void TrainTab::updateStatusList()
     for (const QString& algorithm : m_order) {
         const AlgorithmProgress& p = m_algorithms.value(algorithm);
         QString status;
-        if (p.refitted) {
+        if (p.refitted && running && m_stage == QLatin1String("importance")) {
+            status = tr("measuring importance out of fold");
+        } else if (p.refitted) {
             status = tr("done");
         } else if (running && m_stage == QLatin1String("refit") && p.done > 0) {
             status = tr("refitting");

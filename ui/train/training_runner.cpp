@@ -3,6 +3,7 @@
 #include "train/training_runner.h"
 
 #include "common/thread_priority.h"
+#include "explain/model_insight.h"
 #include "io/model_bundle.h"
 
 #include <QFile>
@@ -34,7 +35,7 @@ TrainingOutcome runTraining(const std::shared_ptr<const core::Dataset>& data,
     TrainingOutcome outcome;
     try {
         auto result =
-            std::make_shared<core::TrainingResult>(core::TrainingJob(params).run(*data, sink));
+            std::make_shared<core::TrainingResult>(core::trainModels(params, *data, sink));
         outcome.cancelled = result->cancelled;
         if (!result->cancelled && !result->models.empty()) {
             outcome.bundle = std::make_shared<const core::ModelBundle>(

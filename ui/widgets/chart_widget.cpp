@@ -11,8 +11,12 @@
 #include <QFontMetrics>
 #include <QGraphicsLayout>
 #include <QLegend>
+#include <QLegendMarker>
+#include <QLineF>
+#include <QPen>
 #include <QTextDocumentFragment>
 #include <QValueAxis>
+#include <QXYSeries>
 
 #include <algorithm>
 
@@ -26,6 +30,130 @@ ChartWidget::ChartWidget(QWidget* parent)
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumSize(240, 180);
     setContent(m_view);
+    watchLegend();
+}
+
+void ChartWidget::watchLegend()
+{
+    m_legendFallbackWidth = -1.0;
+    m_chart->legend()->setShowToolTips(true); // a cut label's full text on hover
+    connect(m_chart, &QChart::plotAreaChanged, this, &ChartWidget::fitLegend);
+}
+
+bool ChartWidget::legendInsidePlot() const
+{
+    return !m_chart->legend()->isAttachedToChart();
+}
+
+bool ChartWidget::coversData(const QRectF& rect) const
+{
+    const auto series = m_chart->series();
+    for (QAbstractSeries* s : series) {
+        if (!s->isVisible()) {
+            continue;
+        }
+        const auto* xy = qobject_cast<const QXYSeries*>(s);
+        if (xy == nullptr) {
+            return true; // bars, areas, pies: a box over them always hides something
+        }
+        const QList<QPointF> points = xy->points();
+        const bool line = s->type() != QAbstractSeries::SeriesTypeScatter;
+        QPointF previous;
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            const QPointF p = m_chart->mapToPosition(points[i], s);
+            if (rect.contains(p)) {
+                return true;
+            }
+            if (line && i > 0) {
+                const QLineF segment(previous, p);
+                const QLineF edges[] = {{rect.topLeft(), rect.topRight()},
+                                        {rect.topRight(), rect.bottomRight()},
+                                        {rect.bottomRight(), rect.bottomLeft()},
+                                        {rect.bottomLeft(), rect.topLeft()}};
+                for (const QLineF& edge : edges) {
+                    if (segment.intersects(edge, nullptr) == QLineF::BoundedIntersection) {
+                        return true;
+                    }
+                }
+            }
+            previous = p;
+        }
+    }
+    return false;
+}
+
+void ChartWidget::fitLegend()
+{
+    QLegend* legend = m_chart->legend();
+    const QList<QLegendMarker*> markers = legend->markers();
+    if (m_fittingLegend || !legend->isVisible() || markers.isEmpty()) {
+        return;
+    }
+    m_fittingLegend = true;
+    const auto attachAtBottom = [&] {
+        if (!legend->isAttachedToChart()) {
+            legend->attachToChart();
+            legend->setBackgroundVisible(false);
+            legend->setAlignment(Qt::AlignBottom);
+        }
+    };
+    // One row: per marker its label, the colour square and the gaps Qt draws around them.
+    const QFontMetrics metrics(legend->font());
+    double needed = 0.0;
+    for (const QLegendMarker* marker : markers) {
+        if (marker->isVisible()) {
+            needed += metrics.horizontalAdvance(marker->label()) + 2.5 * metrics.height();
+        }
+    }
+    const double width = m_chart->size().width();
+    const QMarginsF margins = m_chart->margins();
+    if (needed <= width - margins.left() - margins.right() || width <= 0.0 ||
+        qFuzzyCompare(width, m_legendFallbackWidth)) {
+        attachAtBottom();
+        m_fittingLegend = false;
+        return;
+    }
+    if (legend->isAttachedToChart()) {
+        legend->detachFromChart();
+        legend->setAlignment(Qt::AlignLeft); // a detached legend lists its entries top-down
+        legend->setBackgroundVisible(true);
+        legend->setBrush(QColor(255, 255, 255, 225));
+        legend->setPen(QPen(QColor(0xbb, 0xbb, 0xbb)));
+    }
+    const QRectF plot = m_chart->plotArea();
+    // Qt's hint for a detached legend is its widest entry, one entry high: the list is as
+    // wide as that and as high as the visible entries stacked (Qt lays them out top-down).
+    const QSizeF entry = legend->effectiveSizeHint(Qt::PreferredSize);
+    const auto visible = std::count_if(markers.begin(), markers.end(),
+                                       [](const QLegendMarker* m) { return m->isVisible(); });
+    qreal left = 0.0;
+    qreal top = 0.0;
+    qreal right = 0.0;
+    qreal bottom = 0.0;
+    if (legend->layout() != nullptr) {
+        legend->layout()->getContentsMargins(&left, &top, &right, &bottom);
+    }
+    const double row = entry.height() - top - bottom;
+    const QSizeF size(entry.width() + 2.0, top + bottom + row * double(visible) + 2.0);
+    constexpr double kGap = 6.0;
+    const QPointF corners[] = {
+        {plot.right() - kGap - size.width(), plot.bottom() - kGap - size.height()},
+        {plot.right() - kGap - size.width(), plot.top() + kGap},
+        {plot.left() + kGap, plot.top() + kGap},
+        {plot.left() + kGap, plot.bottom() - kGap - size.height()},
+    };
+    for (const QPointF& corner : corners) {
+        const QRectF box(corner, size);
+        if (size.width() < plot.width() && size.height() < plot.height() && !coversData(box)) {
+            legend->setGeometry(box);
+            legend->update();
+            m_fittingLegend = false;
+            return;
+        }
+    }
+    m_legendFallbackWidth = width;
+    attachAtBottom();
+    m_fittingLegend = false;
 }
 
 QChart* ChartWidget::makeChart()
@@ -53,6 +181,7 @@ void ChartWidget::clear(const QString& title)
     m_chart->setTitle(title);
     m_view->setChart(m_chart);
     delete old;
+    watchLegend();
     showContent();
 }
 
@@ -157,7 +286,9 @@ QSize ChartWidget::exportSize() const
 
 void ChartWidget::prepareRender() const
 {
-    const_cast<ChartWidget*>(this)->layoutNow();
+    auto* self = const_cast<ChartWidget*>(this);
+    self->layoutNow();
+    self->fitLegend(); // at the export's own size
 }
 
 void ChartWidget::styleAxis(QAbstractAxis* axis) const

@@ -4,6 +4,7 @@
 
 #include "widgets/exportable_panel.h"
 
+#include <QRectF>
 #include <QSize>
 #include <QString>
 
@@ -58,6 +59,16 @@ public:
     /// `bars` is a grouped (not stacked) series: each category holds one bar per set.
     void keepLabelsWhole(QBarCategoryAxis* axis, QAbstractBarSeries* bars = nullptr);
 
+    /// Every chart's legend stays readable on its own (called on each layout of the chart):
+    /// at the bottom while its labels fit in one row; when they do not, it moves into the
+    /// first corner of the plot area (bottom right, top right, top left, bottom left) where
+    /// it crosses no line or point of the data, as a list on a translucent box; when no
+    /// corner is free (or the chart has bars or areas) it stays at the bottom with the cut
+    /// labels' full text in tooltips. Public for tests.
+    void fitLegend();
+    /// True when fitLegend() has put the legend inside the plot area.
+    bool legendInsidePlot() const;
+
     /// Exports are drawn at least kMinimumExportSize (logical pixels), so that a chart
     /// squeezed on screen is exported with every label whole.
     QSize exportSize() const override;
@@ -69,9 +80,17 @@ protected:
 private:
     void styleAxis(QAbstractAxis* axis) const;
     static QChart* makeChart();
+    void watchLegend();
+    /// Whether `rect` (chart coordinates) crosses a point or line of the chart's data; true for
+    /// series that are not lines or points (bars, areas), which a legend box would hide.
+    bool coversData(const QRectF& rect) const;
 
     QChart* m_chart;
     QChartView* m_view;
+    bool m_fittingLegend = false;
+    /// Chart width at which no free corner was found: the legend stays at the bottom there,
+    /// so that moving it back (which changes the plot area) cannot start a loop.
+    double m_legendFallbackWidth = -1.0;
 };
 
 } // namespace credit::ui
