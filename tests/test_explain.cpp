@@ -4,6 +4,7 @@
 // (scorecard points, grades and the cut-off analysis: test_explain_decision.cpp).
 #include "common/atomic_file.h"
 #include "data/csv_writer.h"
+#include "data/data_error.h"
 #include "data/dataset_reader.h"
 #include "eval/cost_analysis.h"
 #include "explain/applicant_json.h"
@@ -380,6 +381,21 @@ void TestExplain::batchScoringWithBadRows()
     QCOMPARE(second.failed, std::size_t(4));
     QVERIFY(readWholeFile(output).find("line 10: expected 21 fields, found 2") !=
             std::string::npos);
+
+    // The tokenizer of File ▸ Open (data/csv_tokenizer.h), with its rules: a quote that never
+    // closes is refused with its line, and the output is not replaced.
+    const std::string scored = readWholeFile(output);
+    writeFileAtomically(input, before + "\"<0,12\r\n");
+    try {
+        (void)BatchScorer(scorer, params).run();
+        QFAIL("an unterminated quote was scored");
+    } catch (const DataError& error) {
+        const std::string what = error.what();
+        QVERIFY2(what.find("in.csv:10: column 'checking_status'") != std::string::npos &&
+                     what.find("unterminated quote") != std::string::npos,
+                 what.c_str());
+    }
+    QCOMPARE(readWholeFile(output), scored);
 
     params.outputPath = input;
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BatchScorer(scorer, params).run());

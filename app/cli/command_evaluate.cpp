@@ -3,13 +3,14 @@
 // `credit-risk evaluate`: the metrics of a model bundle's selected model on a dataset.
 #include "cli_support.h"
 
-#include "common/json_writer.h"
 #include "data/data_error.h"
 #include "data/dataset_reader.h"
 #include "explain/model_evaluation.h"
 #include "io/model_bundle.h"
 
 #include <QCommandLineParser>
+
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <optional>
@@ -22,45 +23,36 @@ namespace {
 std::string toJson(const core::ModelBundle& bundle, const core::Dataset* data,
                    const core::Evaluation& e)
 {
+    using Json = nlohmann::ordered_json; // keys in the order written; NaN is written as null
     const core::AlgorithmEvaluation& m = e.models.front();
     const core::ConfusionCounts& c = e.confusion.counts;
-    core::JsonWriter w;
-    w.beginObject();
-    w.key("model").value(m.algorithm);
-    w.key("data").value(data ? data->sourceName() : std::string("out-of-fold"));
-    w.key("rows").value(static_cast<std::int64_t>(e.rows));
-    w.key("positives").value(static_cast<std::int64_t>(e.positives));
-    w.key("same_data_as_training").value(data ? data->contentHash() == bundle.dataHash : false);
-    w.key("auc").value(m.metrics.auc);
-    w.key("ap").value(m.metrics.ap);
-    w.key("ks").value(m.metrics.ks);
-    w.key("gini").value(m.metrics.gini);
-    w.key("brier").value(m.metrics.brier);
-    w.key("log_loss").value(m.metrics.logLoss);
-    w.key("threshold").value(e.policy.threshold);
-    w.key("confusion").beginObject();
-    w.key("bad_rejected").value(static_cast<std::int64_t>(c.truePositives));
-    w.key("good_rejected").value(static_cast<std::int64_t>(c.falsePositives));
-    w.key("good_accepted").value(static_cast<std::int64_t>(c.trueNegatives));
-    w.key("bad_accepted").value(static_cast<std::int64_t>(c.falseNegatives));
-    w.endObject();
-    w.key("accuracy").value(e.confusion.accuracy);
-    w.key("precision").value(e.confusion.precision);
-    w.key("recall").value(e.confusion.recall);
-    w.key("specificity").value(e.confusion.specificity);
-    w.key("acceptance_rate").value(e.confusion.acceptanceRate);
-    w.key("expected_cost").value(e.expectedCost);
-    w.key("cost").beginObject();
-    w.key("bad_accepted").value(e.policy.costs.badAccepted);
-    w.key("good_rejected").value(e.policy.costs.goodRejected);
-    w.endObject();
-    w.key("warnings").beginArray();
-    for (const std::string& warning : m.metrics.warnings) {
-        w.value(warning);
-    }
-    w.endArray();
-    w.endObject();
-    return w.str() + "\n";
+    Json out;
+    out["model"] = m.algorithm;
+    out["data"] = data ? data->sourceName() : std::string("out-of-fold");
+    out["rows"] = static_cast<std::int64_t>(e.rows);
+    out["positives"] = static_cast<std::int64_t>(e.positives);
+    out["same_data_as_training"] = data ? data->contentHash() == bundle.dataHash : false;
+    out["auc"] = m.metrics.auc;
+    out["ap"] = m.metrics.ap;
+    out["ks"] = m.metrics.ks;
+    out["gini"] = m.metrics.gini;
+    out["brier"] = m.metrics.brier;
+    out["log_loss"] = m.metrics.logLoss;
+    out["threshold"] = e.policy.threshold;
+    out["confusion"] = {{"bad_rejected", static_cast<std::int64_t>(c.truePositives)},
+                        {"good_rejected", static_cast<std::int64_t>(c.falsePositives)},
+                        {"good_accepted", static_cast<std::int64_t>(c.trueNegatives)},
+                        {"bad_accepted", static_cast<std::int64_t>(c.falseNegatives)}};
+    out["accuracy"] = e.confusion.accuracy;
+    out["precision"] = e.confusion.precision;
+    out["recall"] = e.confusion.recall;
+    out["specificity"] = e.confusion.specificity;
+    out["acceptance_rate"] = e.confusion.acceptanceRate;
+    out["expected_cost"] = e.expectedCost;
+    out["cost"] = {{"bad_accepted", e.policy.costs.badAccepted},
+                   {"good_rejected", e.policy.costs.goodRejected}};
+    out["warnings"] = m.metrics.warnings;
+    return out.dump() + "\n";
 }
 
 std::string toText(const core::ModelBundle& bundle, const core::Dataset* data,

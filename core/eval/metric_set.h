@@ -56,7 +56,7 @@ struct MetricSet
 
     /// The figures under stable snake_case keys, in the units above: auc, ap, ks, gini, brier,
     /// log_loss, accuracy, precision, recall, f1, specificity, npv, cost_threshold,
-    /// expected_cost, empirical_threshold, expected_cost_empirical. NaN stays NaN (JsonWriter
+    /// expected_cost, empirical_threshold, expected_cost_empirical. NaN stays NaN (JSON output
     /// writes null). Suited to ProgressEvent::metrics and the model bundle.
     std::map<std::string, double> toMap() const;
 };

@@ -10,6 +10,7 @@
 #include "explain/batch_scorer.h"
 
 #include "common/atomic_file.h"
+#include "data/csv_tokenizer.h"
 #include "data/csv_writer.h"
 #include "data/dataset_reader.h"
 #include "data/text_values.h"
@@ -57,134 +58,47 @@ void appendNumber(std::string& out, std::size_t value)
     out.append(buffer, result.ptr);
 }
 
-/// Splits RFC 4180 records out of a buffer, one at a time, as views into the buffer. Unquoted
-/// fields are trimmed of blanks and TABs; quoted ones are kept as they are; characters after a
-/// closing quote belong to the field; a lone CR ends a record too.
+/// The records of a CSV text through the one tokenizer (data/csv_tokenizer.h), as views;
+/// fields with doubled quotes are unescaped into `storage`, which never moves them.
 class RecordReader
 {
 public:
-    RecordReader(std::string_view text, char delimiter) : m_text(text), m_delimiter(delimiter) {}
+    RecordReader(std::string_view text, const std::string& source)
+        : m_source(source), m_tokenizer(text, sniffDelimiter(text), m_source)
+    {
+    }
 
     /// Appends the fields of the next non-blank record to `fields`; false at the end. `line`
-    /// gets the record's first physical line (1-based). Fields that need unescaping (doubled
-    /// quotes, text after the closing quote) live in `storage`, which never moves them.
+    /// gets the record's first physical line (1-based). Malformed quoting throws DataError.
     bool next(std::vector<std::string_view>& fields, std::deque<std::string>& storage,
               std::size_t& line)
     {
-        const char* text = m_text.data();
-        const std::size_t size = m_text.size();
-        const char delimiter = m_delimiter;
-        std::size_t pos = m_pos;
-        while (pos < size && (text[pos] == '\n' || text[pos] == '\r')) {
-            m_line += text[pos] == '\n';
-            ++pos;
-        }
-        if (pos >= size) {
-            m_pos = pos;
+        std::size_t start = 0;
+        if (!m_tokenizer.next(m_fields, start, line, m_names)) {
             return false;
         }
-        line = m_line;
-        for (;;) {
-            if (pos < size && text[pos] == '"') {
-                const std::size_t begin = ++pos;
-                std::string* unescaped = nullptr;
-                std::size_t segment = begin;
-                std::size_t contentEnd = size;
-                for (;;) {
-                    const void* found = std::memchr(text + pos, '"', size - pos);
-                    if (found == nullptr) { // unterminated: the rest of the text
-                        pos = size;
-                        break;
-                    }
-                    const auto quote = std::size_t(static_cast<const char*>(found) - text);
-                    if (quote + 1 < size && text[quote + 1] == '"') {
-                        if (!unescaped) {
-                            unescaped = &storage.emplace_back();
-                        }
-                        unescaped->append(text + segment, quote + 1 - segment);
-                        pos = segment = quote + 2;
-                        continue;
-                    }
-                    contentEnd = quote;
-                    pos = quote + 1;
-                    break;
-                }
-                m_line += std::size_t(std::count(text + begin, text + contentEnd, '\n'));
-                std::size_t tail = pos;
-                while (tail < size && text[tail] != delimiter && text[tail] != '\r' &&
-                       text[tail] != '\n') {
-                    ++tail;
-                }
-                if (unescaped || tail > pos) {
-                    if (!unescaped) {
-                        unescaped = &storage.emplace_back();
-                    }
-                    unescaped->append(text + segment, contentEnd - segment);
-                    unescaped->append(text + pos, tail - pos);
-                    fields.emplace_back(*unescaped);
-                } else {
-                    fields.emplace_back(text + begin, contentEnd - begin);
-                }
-                pos = tail;
+        for (const CsvField& field : m_fields) {
+            if (field.doubledQuotes) {
+                std::string& kept = storage.emplace_back();
+                CsvTokenizer::unescape(field, kept);
+                fields.emplace_back(kept);
             } else {
-                std::size_t end = pos;
-                while (end < size && text[end] != delimiter && text[end] != '\r' &&
-                       text[end] != '\n') {
-                    ++end;
-                }
-                fields.push_back(trimBlanks(std::string_view(text + pos, end - pos)));
-                pos = end;
+                fields.push_back(field.text);
             }
-            if (pos < size && text[pos] == delimiter) {
-                ++pos;
-                continue;
-            }
-            break;
         }
-        if (pos < size && text[pos] == '\r') {
-            ++pos;
-        }
-        if (pos < size && text[pos] == '\n') {
-            ++pos;
-        }
-        ++m_line;
-        m_pos = pos;
         return true;
     }
 
-    std::size_t position() const { return m_pos; }
+    /// Column names for the tokenizer's messages, once the header is read.
+    void setNames(std::vector<std::string> names) { m_names = std::move(names); }
+    std::size_t position() const { return m_tokenizer.position(); }
 
 private:
-    std::string_view m_text;
-    char m_delimiter;
-    std::size_t m_pos = 0;
-    std::size_t m_line = 1;
+    std::string m_source;
+    CsvTokenizer m_tokenizer;
+    std::vector<CsvField> m_fields;
+    std::vector<std::string> m_names;
 };
-
-char sniffDelimiter(std::string_view header)
-{
-    std::size_t counts[3] = {0, 0, 0};
-    const char candidates[3] = {',', ';', '\t'};
-    bool quoted = false;
-    for (const char c : header) {
-        if (c == '\n') {
-            break;
-        }
-        if (c == '"') {
-            quoted = !quoted;
-        }
-        for (int k = 0; k < 3 && !quoted; ++k) {
-            counts[k] += c == candidates[k];
-        }
-    }
-    int best = 0;
-    for (int k = 1; k < 3; ++k) {
-        if (counts[k] > counts[best]) {
-            best = k;
-        }
-    }
-    return candidates[best];
-}
 
 /// Where the records come from: a CSV file tokenised in place, or a file of another format
 /// read by the readers of File ▸ Open (data/dataset_reader.h) and replayed as text.
@@ -214,7 +128,7 @@ public:
         if (m_body.substr(0, 3) == "\xEF\xBB\xBF") {
             m_body.remove_prefix(3);
         }
-        m_reader.emplace(m_body, sniffDelimiter(m_body));
+        m_reader.emplace(m_body, path);
         std::vector<std::string_view> views;
         std::deque<std::string> storage;
         std::size_t line = 0;
@@ -222,6 +136,7 @@ public:
             throw std::invalid_argument(path + ": the file is empty (no header)");
         }
         m_header.assign(views.begin(), views.end());
+        m_reader->setNames(m_header);
     }
     const char* recordWord() const override { return "line"; }
     bool next(std::vector<std::string_view>& fields, std::deque<std::string>& storage,
