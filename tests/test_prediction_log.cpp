@@ -4,6 +4,7 @@
 // damaged and newer files, pruning, where the log goes, and a kill -9 while writing.
 #include "common/sha256.h"
 #include "monitor/prediction_log.h"
+#include "support/sqlite_value.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,6 +26,8 @@ using credit::core::LogError;
 using credit::core::PredictionLog;
 using credit::core::PredictionRecord;
 using credit::core::StoredPrediction;
+
+using credit::test::sqlValue;
 
 namespace {
 
@@ -55,21 +58,6 @@ std::vector<StoredPrediction> readAll(const PredictionLog& log, const std::strin
     std::vector<StoredPrediction> rows;
     log.read(since, until, [&](const StoredPrediction& row) { rows.push_back(row); });
     return rows;
-}
-
-std::string sqlValue(const std::string& path, const char* sql)
-{
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* stmt = nullptr;
-    std::string value;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
-        value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return value;
 }
 
 } // namespace
@@ -116,7 +104,7 @@ private slots:
         QCOMPARE(first.record.points, 512.5);
         // Read by another program: the schema version and WAL mode.
         QCOMPARE(sqlValue(path, "SELECT value FROM meta WHERE key='schema_version'"),
-                 std::string("1"));
+                 std::string("2"));
         QCOMPARE(sqlValue(path, "PRAGMA journal_mode"), std::string("wal"));
         // A period: [12-02, 12-03) holds every third record.
         QCOMPARE(readAll(log, "2026-12-02", "2026-12-03").size(), std::size_t(400));
