@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -147,7 +148,13 @@ private slots:
         QCOMPARE(tab.analysis().realised.rows, std::size_t(1000));
         QVERIFY(tab.analysis().realised.auc.estimate > 0.7);
         QCOMPARE(tab.analysis().grades.size(), std::size_t(5));
-        tab.grab().save(QStringLiteral("/tmp/monitor_tab_outcomes.png"));
+        // Each page, for a look.
+        auto* pages = tab.findChild<QTabWidget*>();
+        QVERIFY(pages != nullptr);
+        for (int page = 0; page < pages->count(); ++page) {
+            pages->setCurrentIndex(page);
+            tab.grab().save(QStringLiteral("/tmp/monitor_tab_outcomes_%1.png").arg(page));
+        }
     }
 
     void inTheMainWindowWithImportOutcomes()

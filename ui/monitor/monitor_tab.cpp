@@ -83,7 +83,7 @@ void fillDistribution(ChartWidget* chart, const core::DriftFigure& f, const QStr
     auto* axis = chart->addCategoryAxis(Qt::AlignBottom, {}, labels, series);
     QValueAxis* y = chart->addValueAxis(Qt::AlignLeft, QObject::tr("share of rows (%)"), series);
     y->setRange(0.0, std::max(1.0, 100.0 * top * 1.1));
-    chart->keepLabelsWhole(axis, series);
+    chart->keepLabelsWhole(axis); // no value labels: two thin bars per bin have no room
     chart->layoutNow();
 }
 
@@ -169,13 +169,14 @@ MonitorTab::MonitorTab(AppState* state, QWidget* parent)
     auto* drift = new QSplitter(Qt::Horizontal, this);
     drift->addWidget(tablePane);
     drift->addWidget(charts);
-    drift->setStretchFactor(0, 2);
-    drift->setStretchFactor(1, 3);
+    drift->setStretchFactor(0, 1);
+    drift->setStretchFactor(1, 1);
 
     // Performance: estimated against realised, and the back-test per grade.
-    m_performance->setColumnCount(3);
-    m_performance->setHorizontalHeaderLabels(
-        {tr("Figure"), tr("Estimated from PDs"), tr("Realised (95 % bootstrap interval)")});
+    m_performance->setColumnCount(4);
+    m_performance->setHorizontalHeaderLabels({tr("Figure"), tr("Estimated from PDs"),
+                                              tr("Estimated, rows with an outcome"),
+                                              tr("Realised (95 % bootstrap interval)")});
     m_performance->verticalHeader()->hide();
     m_performance->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_grades->setColumnCount(7);
@@ -192,8 +193,9 @@ MonitorTab::MonitorTab(AppState* state, QWidget* parent)
     performanceLayout->addWidget(m_grades, 1);
     performanceLayout->addWidget(m_performanceNote);
 
-    m_pages->addTab(activity, tr("Activity"));
+    // Drift first: whether the applicants still look like the training portfolio.
     m_pages->addTab(drift, tr("Drift"));
+    m_pages->addTab(activity, tr("Activity"));
     m_pages->addTab(performance, tr("Performance"));
 
     auto* layout = new QVBoxLayout(this);
@@ -439,33 +441,39 @@ void MonitorTab::showAnalysis()
     const core::PerformanceEstimate& e = a.estimate;
     const core::RealisedPerformance& r = a.realised;
     const QString none = a.hasRealised ? QString() : tr("no outcomes imported");
+    const core::PerformanceEstimate& same = r.estimateOnSameRows;
+    const auto known = [&](const QString& text) { return a.hasRealised ? text : none; };
     struct Line
     {
         QString name;
         QString estimated;
+        QString estimatedSame;
         QString realised;
     };
     const std::vector<Line> lines{
         {tr("Rows"), QLocale().toString(qint64(e.rows)),
-         a.hasRealised ? QLocale().toString(qint64(r.rows)) : none},
-        {tr("Bad rate"), percentText(e.expectedBadRate),
-         a.hasRealised ? interval(r.badRate, true) : none},
+         known(QLocale().toString(qint64(same.rows))), known(QLocale().toString(qint64(r.rows)))},
+        {tr("Bad rate"), percentText(e.expectedBadRate), known(percentText(same.expectedBadRate)),
+         known(interval(r.badRate, true))},
         {tr("Acceptance rate"), percentText(e.acceptanceRate),
-         a.hasRealised ? interval(r.acceptanceRate, true) : none},
+         known(percentText(same.acceptanceRate)), known(interval(r.acceptanceRate, true))},
         {tr("Bad rate among accepted"), percentText(e.expectedBadRateAccepted),
-         a.hasRealised ? interval(r.badRateAccepted, true) : none},
-        {tr("AUC"), number(e.expectedAuc), a.hasRealised ? interval(r.auc, false) : none},
+         known(percentText(same.expectedBadRateAccepted)),
+         known(interval(r.badRateAccepted, true))},
+        {tr("AUC"), number(e.expectedAuc), known(number(same.expectedAuc)),
+         known(interval(r.auc, false))},
         {tr("Expected cost per applicant"), number(e.expectedCost),
-         a.hasRealised ? interval(r.cost, false) : none},
+         known(number(same.expectedCost)), known(interval(r.cost, false))},
     };
     m_performance->setRowCount(int(lines.size()));
     for (std::size_t i = 0; i < lines.size(); ++i) {
         setCell(m_performance, int(i), 0, lines[i].name);
         setCell(m_performance, int(i), 1, lines[i].estimated);
-        setCell(m_performance, int(i), 2, lines[i].realised);
+        setCell(m_performance, int(i), 2, lines[i].estimatedSame);
+        setCell(m_performance, int(i), 3, lines[i].realised);
     }
     if (a.hasRealised && r.belowThreshold) {
-        for (int column = 0; column < 3; ++column) {
+        for (int column = 0; column < 4; ++column) {
             m_performance->item(4, column)->setBackground(
                 DriftTableModel::levelColour(core::DriftLevel::Shifted).lighter(170));
         }
