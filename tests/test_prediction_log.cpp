@@ -60,6 +60,17 @@ std::vector<StoredPrediction> readAll(const PredictionLog& log, const std::strin
     return rows;
 }
 
+/// A file that is no SQLite database at `path`; returns its bytes.
+QByteArray writeGarbage(const QString& path)
+{
+    const QByteArray bytes(8192, 'x');
+    QFile garbage(path);
+    if (!garbage.open(QIODevice::WriteOnly) || garbage.write(bytes) != bytes.size()) {
+        qFatal("cannot write %s", qPrintable(path));
+    }
+    return bytes;
+}
+
 } // namespace
 
 class TestPredictionLog : public QObject
@@ -163,11 +174,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("log.sqlite"));
-        QFile garbage(path);
-        QVERIFY(garbage.open(QIODevice::WriteOnly));
-        const QByteArray bytes(8192, 'x');
-        garbage.write(bytes);
-        garbage.close();
+        const QByteArray bytes = writeGarbage(path);
         PredictionLog log(path.toStdString());
         QVERIFY(log.notice().find("was damaged") != std::string::npos);
         const QStringList aside =
@@ -179,6 +186,30 @@ private slots:
         log.append(record(1));
         log.flush();
         QCOMPARE(log.count(), std::size_t(1));
+    }
+
+    void readersNeitherCheckNorSetAside()
+    {
+        // A reader (the Monitor, drift, export) skips the whole-file check; a damaged file is
+        // refused by the first read that meets it and stays where it is, untouched.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("log.sqlite"));
+        const QByteArray bytes = writeGarbage(path);
+        QVERIFY_THROWS_EXCEPTION(LogError, PredictionLog(path.toStdString(), InputStorage::Full,
+                                                         PredictionLog::Access::Read));
+        QVERIFY(QDir(dir.path()).entryList({QStringLiteral("log.sqlite.damaged-*")}).isEmpty());
+        QFile kept(path);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), bytes);
+        // A sound log reads as well as with the checked open.
+        const QString sound = dir.filePath(QStringLiteral("sound.sqlite"));
+        {
+            PredictionLog log(sound.toStdString());
+            log.append(record(1));
+        }
+        const PredictionLog reader(sound.toStdString(), InputStorage::Full,
+                                   PredictionLog::Access::Read);
+        QCOMPARE(readAll(reader).size(), std::size_t(1));
     }
 
     void newerSchemaIsRefused()

@@ -111,7 +111,8 @@ int runDrift(const QStringList& arguments)
                            QStringLiteral(": there is no prediction log at %1").arg(path));
                 return kExitRefused;
             }
-            const core::PredictionLog log(path.toStdString());
+            const core::PredictionLog log(path.toStdString(), core::InputStorage::Full,
+                                          core::PredictionLog::Access::Read);
             core::LogSelection selection;
             selection.since = parser.value(QStringLiteral("since")).toStdString();
             selection.until = parser.value(QStringLiteral("until")).toStdString();

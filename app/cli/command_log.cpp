@@ -36,7 +36,8 @@ void addLogOption(QCommandLineParser& parser)
 
 /// The log named by --log or the environment; it must exist (reading never creates one).
 bool openLog(const QCommandLineParser& parser, const QString& command,
-             std::unique_ptr<core::PredictionLog>& log)
+             std::unique_ptr<core::PredictionLog>& log,
+             core::PredictionLog::Access access = core::PredictionLog::Access::Write)
 {
     core::LogLocationInputs where;
     where.flagPath = parser.value(QStringLiteral("log")).toStdString();
@@ -48,7 +49,7 @@ bool openLog(const QCommandLineParser& parser, const QString& command,
         return false;
     }
     try {
-        log = std::make_unique<core::PredictionLog>(path);
+        log = std::make_unique<core::PredictionLog>(path, core::InputStorage::Full, access);
     } catch (const core::LogError& error) {
         printError(QStringLiteral("%1: %2").arg(command, QString::fromUtf8(error.what())));
         return false;
@@ -90,7 +91,8 @@ int runExport(const QStringList& arguments)
         return kExitUsage;
     }
     std::unique_ptr<core::PredictionLog> log;
-    if (!openLog(parser, QStringLiteral("credit-risk log export"), log)) {
+    if (!openLog(parser, QStringLiteral("credit-risk log export"), log,
+                 core::PredictionLog::Access::Read)) {
         return kExitRefused;
     }
     try {
@@ -282,7 +284,7 @@ int runPerformance(const QStringList& arguments)
         return kExitUsage;
     }
     std::unique_ptr<core::PredictionLog> log;
-    if (!openLog(parser, command, log)) {
+    if (!openLog(parser, command, log, core::PredictionLog::Access::Read)) {
         return kExitRefused;
     }
     try {

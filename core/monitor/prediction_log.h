@@ -102,7 +102,9 @@ public:
 ///
 /// Version 1 had no `outcome` (1 bad, 0 good, NULL unknown; set by importOutcomes()):
 /// opening a version-1 log adds the column and an index on applicant_id in one transaction
-/// (its records keep NULL outcomes). Indexes: time, (model_id, time), applicant_id.
+/// (its records keep NULL outcomes) and replaces the (model_id, time) index by a covering one
+/// for the monitor's aggregates, (model_id, time, error, decision, pd, model_pd, latency_ms,
+/// outcome, grade, request_id). Indexes: time, that one, applicant_id.
 ///
 /// Opening checks the file (`PRAGMA quick_check`): a damaged or foreign file is never
 /// written to; it is renamed to `<path>.damaged-<UTC time>` and a new log is started,
@@ -116,8 +118,19 @@ public:
     /// Records kept in memory before they are written in one transaction.
     static constexpr std::size_t kBatchSize = 512;
 
+    /// How a log is opened.
+    enum class Access
+    {
+        Write, ///< checked first (quick_check reads the whole file): a damaged one is set aside
+        /// For readers (the Monitor, drift, export): no whole-file check, so opening a log
+        /// of 1 GB costs nothing; a damaged page then fails the read that meets it (LogError)
+        /// and nothing is set aside. The schema is still migrated.
+        Read,
+    };
+
     /// Opens or creates the log at `path` (its folder is created). Throws LogError.
-    explicit PredictionLog(std::string path, InputStorage storage = InputStorage::Full);
+    explicit PredictionLog(std::string path, InputStorage storage = InputStorage::Full,
+                           Access access = Access::Write);
     /// Flushes; a failure is swallowed (destructors do not throw): call flush() to see it.
     ~PredictionLog();
     PredictionLog(const PredictionLog&) = delete;
@@ -161,6 +174,7 @@ private:
 
     std::string m_path;
     InputStorage m_storage;
+    Access m_access = Access::Write;
     std::string m_notice;
     sqlite3* m_db = nullptr;
     mutable std::mutex m_mutex;

@@ -35,7 +35,8 @@ MonitorSummary loadMonitorSummary(MonitorRequest request)
                                .arg(QString::fromStdString(request.logPath));
             return result;
         }
-        const core::PredictionLog log(request.logPath);
+        const core::PredictionLog log(request.logPath, core::InputStorage::Full,
+                                      core::PredictionLog::Access::Read);
         const bool chosen = !request.selection.modelId.empty();
         if (!chosen) {
             request.selection.modelId = result.bundleModelId;
@@ -57,7 +58,8 @@ MonitorAnalysis loadMonitorAnalysis(MonitorRequest request)
 {
     MonitorAnalysis result;
     try {
-        const core::PredictionLog log(request.logPath);
+        const core::PredictionLog log(request.logPath, core::InputStorage::Full,
+                                      core::PredictionLog::Access::Read);
         const std::string bundleId =
             request.bundle ? core::modelIdentity(*request.bundle, request.bundleFileName).id
                            : std::string();
