@@ -128,6 +128,16 @@ private slots:
         QVERIFY(tab.attributeChart()->chart()->title().contains(
             QString::fromStdString(drift.attributes[1].name)));
         tab.grab().save(QStringLiteral("/tmp/monitor_tab_shifted.png"));
+        // The table as CSV, numbers at full precision.
+        const QString csv = m_dir.filePath(QStringLiteral("drift.csv"));
+        QString error;
+        QVERIFY2(tab.exportDriftCsv(csv, &error), qPrintable(error));
+        QFile written(csv);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = written.readAll().split('\n');
+        QVERIFY(lines.at(0).startsWith("Figure,PSI / CSI,p-value,Level,Rows"));
+        QVERIFY2(lines.at(2).startsWith(drift.attributes[0].name.c_str()), lines.at(2).constData());
+        QVERIFY(lines.at(2).contains("shifted"));
 
         // Outcomes for the first batch: realised figures and the back-test appear.
         const QString outcomes = m_dir.filePath(QStringLiteral("outcomes.csv"));

@@ -89,6 +89,19 @@ QVariant DriftTableModel::data(const QModelIndex& index, int role) const
             return {};
         }
     }
+    if (role == Qt::EditRole) {
+        // Full precision for CSV export (TableCsvWriter); NaN stays empty.
+        switch (index.column()) {
+        case Psi:
+            return std::isnan(f->psi) ? QVariant() : QVariant(f->psi);
+        case PValue:
+            return std::isnan(f->pValue) ? QVariant() : QVariant(f->pValue);
+        case Rows:
+            return qulonglong(f->rows);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
     if (role == Qt::DecorationRole && index.column() == Level) {
         return levelColour(f->level);
     }

@@ -10,6 +10,7 @@
 #include "monitor/prediction_log.h"
 #include "widgets/chart_widget.h"
 #include "widgets/number_text.h"
+#include "widgets/table_csv_writer.h"
 
 #include <QAction>
 #include <QBarCategoryAxis>
@@ -162,6 +163,18 @@ MonitorTab::MonitorTab(AppState* state, QWidget* parent)
     auto* tableLayout = new QVBoxLayout(tablePane);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addWidget(m_driftTable, 1);
+    auto* driftCsv = new QPushButton(tr("Table to CSV…"), tablePane);
+    driftCsv->setToolTip(tr("Save the PSI/CSI table as CSV"));
+    connect(driftCsv, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save the PSI/CSI table"),
+                                         QStringLiteral("drift.csv"), tr("CSV files (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportDriftCsv(path, &error)) {
+            QMessageBox::warning(this, tr("Save the PSI/CSI table"), error);
+        }
+    });
+    tableLayout->addWidget(driftCsv, 0, Qt::AlignLeft);
     tableLayout->addWidget(m_driftNote);
     auto* charts = new QSplitter(Qt::Vertical, this);
     charts->addWidget(m_scoreChart);
@@ -517,6 +530,11 @@ void MonitorTab::showAttribute(int row)
                          .arg(f->isScore ? tr("Score") : QString::fromStdString(f->name),
                               f->isScore ? tr("PSI") : tr("CSI"), number(f->psi, 4),
                               DriftTableModel::levelText(f->level)));
+}
+
+bool MonitorTab::exportDriftCsv(const QString& path, QString* error) const
+{
+    return TableCsvWriter::save(*m_driftModel, path, error);
 }
 
 QString MonitorTab::importOutcomes(const QString& path)

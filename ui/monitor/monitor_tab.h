@@ -64,6 +64,8 @@ public:
     ChartWidget* scoreChart() const { return m_scoreChart; }
     ChartWidget* attributeChart() const { return m_attributeChart; }
     QLabel* statusLabel() const { return m_status; }
+    /// Writes the PSI/CSI table as CSV (TableCsvWriter); false with `error` naming the file.
+    bool exportDriftCsv(const QString& path, QString* error = nullptr) const;
     /// Shows attribute `row` of the drift table in the distribution chart (as a click does).
     void showAttribute(int row);
 
