@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
+
 namespace {
 
 using credit::test::CliRun;
@@ -153,6 +155,21 @@ private slots:
             });
         QCOMPARE(known, std::size_t(10));
         QCOMPARE(bads, std::size_t(3));
+
+        // The export carries them: applicant 3 is bad, 4 good, 11 unknown.
+        const CliRun exported =
+            runCli({QStringLiteral("log"), QStringLiteral("export"), QStringLiteral("--log"), log,
+                    QStringLiteral("--format"), QStringLiteral("jsonl")});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        std::map<QString, QJsonValue> outcomeOf;
+        for (const QByteArray& line : exported.out.split('\n')) {
+            const QJsonObject row = QJsonDocument::fromJson(line).object();
+            outcomeOf[row.value(QStringLiteral("applicant_id")).toString()] =
+                row.value(QStringLiteral("outcome"));
+        }
+        QCOMPARE(outcomeOf[QStringLiteral("3")].toInt(), 1);
+        QCOMPARE(outcomeOf[QStringLiteral("4")].toInt(), 0);
+        QVERIFY(outcomeOf[QStringLiteral("11")].isNull());
 
         // Estimated figures over every scored record, realised ones over the ten.
         const CliRun performance =

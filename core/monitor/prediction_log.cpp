@@ -644,7 +644,8 @@ std::size_t exportLog(const PredictionLog& log, const std::string& since, const 
     std::size_t written = 0;
     if (format == LogExportFormat::Csv) {
         out << "id,time,request_id,source,model_id,model_name,applicant_id,input_storage,"
-               "inputs,pd,model_pd,decision,threshold,grade,points,reasons,latency_ms,error\r\n";
+               "inputs,pd,model_pd,decision,threshold,grade,points,reasons,latency_ms,error,"
+               "outcome\r\n";
     }
     log.read(since, until, [&](const StoredPrediction& stored) {
         const PredictionRecord& r = stored.record;
@@ -665,7 +666,11 @@ std::size_t exportLog(const PredictionLog& log, const std::string& since, const 
                                   {"points", r.points},
                                   {"reasons", r.reasons},
                                   {"latency_ms", r.latencyMs},
-                                  {"error", r.error}};
+                                  {"error", r.error},
+                                  {"outcome", nullptr}};
+            if (stored.outcome >= 0) {
+                row["outcome"] = stored.outcome;
+            }
             if (stored.storage == "full") {
                 row["inputs"] = nlohmann::json::parse(stored.inputsText, nullptr, false);
             } else {
@@ -688,7 +693,8 @@ std::size_t exportLog(const PredictionLog& log, const std::string& since, const 
                 << csvField(stored.inputsText) << ',' << number(r.pd) << ',' << number(r.modelPd)
                 << ',' << csvField(r.decision) << ',' << number(r.threshold) << ','
                 << csvField(r.grade) << ',' << number(r.points) << ',' << csvField(reasons) << ','
-                << number(r.latencyMs) << ',' << csvField(r.error) << "\r\n";
+                << number(r.latencyMs) << ',' << csvField(r.error) << ','
+                << (stored.outcome >= 0 ? std::to_string(stored.outcome) : std::string()) << "\r\n";
         }
         ++written;
     });

@@ -182,7 +182,8 @@ private:
 };
 
 /// Writes the records of [since, until) as CSV (a header, then one record per line, RFC 4180
-/// quoting, reasons joined by " | ") or as JSON Lines (one object per line).
+/// quoting, reasons joined by " | ") or as JSON Lines (one object per line). The last field,
+/// `outcome`, is 1 (bad), 0 (good) or empty / null when no outcome was imported.
 enum class LogExportFormat
 {
     Csv,
