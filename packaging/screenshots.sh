@@ -18,7 +18,17 @@ model="$(mktemp -d)/readme-model.crs"
     --out "$model" >/dev/null
 # The Score tab logs the applicant it shows: keep that out of the user's prediction log.
 export CREDIT_RISK_LOG="$(dirname "$model")/screenshots-log.sqlite"
-for tab in data explore train evaluate threshold score; do
+# The Monitor tab shows a log: the bundled applicants scored as one batch, then a batch of
+# older applicants asking for twice the amounts (age and credit_amount drift).
+work="$(dirname "$model")"
+"$build/app/credit-risk" score --model "$model" --input "$root/data/credit-g.arff" \
+    --output "$work/scored.csv" --quiet >/dev/null
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "age") a = i; if ($i == "credit_amount") c = i }
+          print; next }
+         { $a = $a + 15; $c = $c * 2; print }' OFS=, "$work/scored.csv" >"$work/shifted.csv"
+"$build/app/credit-risk" score --model "$model" --input "$work/shifted.csv" \
+    --output "$work/shifted-scored.csv" --quiet >/dev/null
+for tab in data explore train evaluate threshold score monitor; do
     QT_QPA_PLATFORM=offscreen "$build/app/credit-risk-studio" --model "$model" --tab "$tab" \
         --size 1280x800 --screenshot "$out/$tab.png" "$root/data/credit-g.arff"
     echo "wrote $out/$tab.png"

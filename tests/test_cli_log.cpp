@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 namespace {
 
 using credit::test::CliRun;
@@ -152,6 +154,32 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.err.contains("warning: not logged"));
         QVERIFY(QJsonDocument::fromJson(run.out).object().contains(QStringLiteral("pd")));
+    }
+
+    void lockedLogNeverStopsScoringAndIsNotSetAside()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("locked.sqlite"));
+        {
+            const credit::core::PredictionLog created(path.toStdString());
+        }
+        // Another program holds the file with an exclusive transaction while we score.
+        sqlite3* other = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &other), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+        const CliRun run =
+            runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model,
+                    QStringLiteral("--applicant"), m_applicant, QStringLiteral("--log"), path});
+        sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(other);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("warning: not logged") && run.err.contains("locked"),
+                 run.err.constData());
+        QVERIFY(QJsonDocument::fromJson(run.out).object().contains(QStringLiteral("pd")));
+        // Not mistaken for a damaged file: nothing was set aside, and it still opens.
+        const QStringList aside =
+            QDir(m_dir.path()).entryList({QStringLiteral("locked.sqlite.damaged*")});
+        QVERIFY2(aside.isEmpty(), qPrintable(aside.join(QLatin1Char(' '))));
+        QCOMPARE(stored(path).size(), std::size_t(0));
     }
 
 private:

@@ -28,6 +28,10 @@ private slots:
         QVERIFY(file.training.costs == defaults.costs);
         QCOMPARE(file.target.column, std::string("class"));
         QCOMPARE(file.monitoring.psiBins, std::size_t(10));
+        // The repository's file lists the monitoring defaults too.
+        QCOMPARE(file.monitoring.log, std::string());
+        QCOMPARE(file.monitoring.inputs, InputStorage::Full);
+        QCOMPARE(file.monitoring.performanceThreshold, 0.70);
         // The spaces listed there are the built-in ones.
         for (const auto& [algorithm, space] : file.training.spaces) {
             const SearchSpace builtIn = defaultSearchSpace(algorithm);
@@ -148,6 +152,10 @@ private slots:
         QTest::newRow("psi alert below warning") << "monitoring:\n  psi_warning: 0.3\n"
                                                     "  psi_alert: 0.2\n"
                                                  << 3 << "monitoring.psi_alert";
+        QTest::newRow("log inputs word") << "monitoring:\n  inputs: all\n"
+                                         << 2 << "monitoring.inputs";
+        QTest::newRow("performance threshold") << "monitoring:\n  performance_threshold: 1.5\n"
+                                               << 2 << "monitoring.performance_threshold";
         QTest::newRow("invalid yaml") << "train:\n  folds: [5\n" << 3 << "";
     }
 
@@ -183,6 +191,9 @@ private slots:
         f.training.baseParams["rf"] = {{"n_trees", std::int64_t(250)}, {"subsample", 0.5}};
         f.target.column = "outcome";
         f.monitoring.psiBins = 12;
+        f.monitoring.log = "/srv/risk/log.sqlite";
+        f.monitoring.inputs = InputStorage::Hashed;
+        f.monitoring.performanceThreshold = 0.65;
         QTemporaryDir dir;
         const std::string path = (dir.path() + QStringLiteral("/p.yaml")).toStdString();
         f.save(path);
@@ -197,6 +208,9 @@ private slots:
         QCOMPARE(g.training.spaces.at("ensemble").params.at(0).choices.size(), std::size_t(2));
         QCOMPARE(g.target.column, std::string("outcome"));
         QCOMPARE(g.monitoring.psiBins, std::size_t(12));
+        QCOMPARE(g.monitoring.log, std::string("/srv/risk/log.sqlite"));
+        QCOMPARE(g.monitoring.inputs, InputStorage::Hashed);
+        QCOMPARE(g.monitoring.performanceThreshold, 0.65);
         QCOMPARE(g.toYaml(), f.toYaml());
     }
 };

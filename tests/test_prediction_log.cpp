@@ -4,6 +4,7 @@
 // damaged and newer files, pruning, where the log goes, and a kill -9 while writing.
 #include "common/sha256.h"
 #include "monitor/prediction_log.h"
+#include "support/sqlite_value.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,6 +26,8 @@ using credit::core::LogError;
 using credit::core::PredictionLog;
 using credit::core::PredictionRecord;
 using credit::core::StoredPrediction;
+
+using credit::test::sqlValue;
 
 namespace {
 
@@ -57,19 +60,15 @@ std::vector<StoredPrediction> readAll(const PredictionLog& log, const std::strin
     return rows;
 }
 
-std::string sqlValue(const std::string& path, const char* sql)
+/// A file that is no SQLite database at `path`; returns its bytes.
+QByteArray writeGarbage(const QString& path)
 {
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* stmt = nullptr;
-    std::string value;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
-        value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    const QByteArray bytes(8192, 'x');
+    QFile garbage(path);
+    if (!garbage.open(QIODevice::WriteOnly) || garbage.write(bytes) != bytes.size()) {
+        qFatal("cannot write %s", qPrintable(path));
     }
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return value;
+    return bytes;
 }
 
 } // namespace
@@ -116,7 +115,7 @@ private slots:
         QCOMPARE(first.record.points, 512.5);
         // Read by another program: the schema version and WAL mode.
         QCOMPARE(sqlValue(path, "SELECT value FROM meta WHERE key='schema_version'"),
-                 std::string("1"));
+                 std::string("2"));
         QCOMPARE(sqlValue(path, "PRAGMA journal_mode"), std::string("wal"));
         // A period: [12-02, 12-03) holds every third record.
         QCOMPARE(readAll(log, "2026-12-02", "2026-12-03").size(), std::size_t(400));
@@ -175,11 +174,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("log.sqlite"));
-        QFile garbage(path);
-        QVERIFY(garbage.open(QIODevice::WriteOnly));
-        const QByteArray bytes(8192, 'x');
-        garbage.write(bytes);
-        garbage.close();
+        const QByteArray bytes = writeGarbage(path);
         PredictionLog log(path.toStdString());
         QVERIFY(log.notice().find("was damaged") != std::string::npos);
         const QStringList aside =
@@ -191,6 +186,30 @@ private slots:
         log.append(record(1));
         log.flush();
         QCOMPARE(log.count(), std::size_t(1));
+    }
+
+    void readersNeitherCheckNorSetAside()
+    {
+        // A reader (the Monitor, drift, export) skips the whole-file check; a damaged file is
+        // refused by the first read that meets it and stays where it is, untouched.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("log.sqlite"));
+        const QByteArray bytes = writeGarbage(path);
+        QVERIFY_THROWS_EXCEPTION(LogError, PredictionLog(path.toStdString(), InputStorage::Full,
+                                                         PredictionLog::Access::Read));
+        QVERIFY(QDir(dir.path()).entryList({QStringLiteral("log.sqlite.damaged-*")}).isEmpty());
+        QFile kept(path);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), bytes);
+        // A sound log reads as well as with the checked open.
+        const QString sound = dir.filePath(QStringLiteral("sound.sqlite"));
+        {
+            PredictionLog log(sound.toStdString());
+            log.append(record(1));
+        }
+        const PredictionLog reader(sound.toStdString(), InputStorage::Full,
+                                   PredictionLog::Access::Read);
+        QCOMPARE(readAll(reader).size(), std::size_t(1));
     }
 
     void newerSchemaIsRefused()

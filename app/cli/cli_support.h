@@ -14,9 +14,10 @@ namespace credit::cli {
 enum ExitCode : int
 {
     kExitOk = 0,
-    kExitUsage = 1,    ///< bad arguments; the usage is printed
-    kExitRefused = 2,  ///< a file or value was refused (message on stderr)
-    kExitCancelled = 3 ///< interrupted
+    kExitUsage = 1,     ///< bad arguments; the usage is printed
+    kExitRefused = 2,   ///< a file or value was refused (message on stderr)
+    kExitCancelled = 3, ///< interrupted
+    kExitDrift = 4      ///< `drift --fail-on`: a figure reached the band
 };
 
 /// A subcommand: its name, a one-line summary for `credit-risk --help`, and its entry point,

@@ -8,6 +8,7 @@
 #include "explain/batch_scorer.h"
 #include "explain/scorer.h"
 #include "io/model_bundle.h"
+#include "io/params_file.h"
 #include "monitor/prediction_log.h"
 #include "monitor/score_record.h"
 
@@ -39,13 +40,24 @@ struct ScoreLog
         core::LogLocationInputs where;
         where.noLog = parser.isSet(QStringLiteral("no-log"));
         where.flagPath = parser.value(QStringLiteral("log")).toStdString();
+        // monitoring.log and monitoring.inputs of --params, below the flags.
+        core::InputStorage storage = core::InputStorage::Full;
+        if (parser.isSet(QStringLiteral("params"))) {
+            const core::MonitoringSettings monitoring =
+                core::ParamsFile::load(parser.value(QStringLiteral("params")).toStdString())
+                    .monitoring;
+            where.paramsPath = monitoring.log;
+            storage = monitoring.inputs;
+        }
         const std::string path = core::resolveLogPath(where);
         if (path.empty()) {
             return;
         }
         try {
-            const core::InputStorage storage =
-                core::parseInputStorage(parser.value(QStringLiteral("log-inputs")).toStdString());
+            if (parser.isSet(QStringLiteral("log-inputs"))) {
+                storage = core::parseInputStorage(
+                    parser.value(QStringLiteral("log-inputs")).toStdString());
+            }
             log = std::make_unique<core::PredictionLog>(path, storage);
             if (!log->notice().empty()) {
                 printError(QStringLiteral("credit-risk score: %1")
@@ -199,9 +211,13 @@ int runScore(const QStringList& arguments)
                         "predictions.sqlite)."),
          QStringLiteral("PATH")},
         {QStringLiteral("no-log"), QStringLiteral("Do not log the predictions.")},
+        {QStringLiteral("params"),
+         QStringLiteral("Settings file: monitoring.log and monitoring.inputs set the log and "
+                        "what it keeps (--log and --log-inputs win)."),
+         QStringLiteral("FILE")},
         {QStringLiteral("log-inputs"),
          QStringLiteral("What the log keeps of the inputs: full, hashed (SHA-256) or none "
-                        "(default full)."),
+                        "(default full, or monitoring.inputs of --params)."),
          QStringLiteral("WHAT"), QStringLiteral("full")},
         {QStringLiteral("id-field"),
          QStringLiteral("Input column or JSON field that identifies the applicant in the log "

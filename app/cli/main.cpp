@@ -17,6 +17,7 @@ int runTrain(const QStringList& arguments);
 int runEvaluate(const QStringList& arguments);
 int runScore(const QStringList& arguments);
 int runLog(const QStringList& arguments);
+int runDrift(const QStringList& arguments);
 } // namespace credit::cli
 
 namespace {
@@ -31,8 +32,10 @@ constexpr std::array kCommands{
     Command{"evaluate", "Metrics of a model bundle on a dataset.", &credit::cli::runEvaluate},
     Command{"score", "Score applicants (CSV or one JSON applicant): PD, decision, reasons.",
             &credit::cli::runScore},
-    Command{"log", "The prediction log: export it (CSV, JSON Lines) or prune old records.",
+    Command{"log", "The prediction log: export it (CSV, JSON Lines), prune it, import outcomes.",
             &credit::cli::runLog},
+    Command{"drift", "Population stability (PSI/CSI) of new applicants or a log period.",
+            &credit::cli::runDrift},
 };
 
 QString usage()
@@ -46,7 +49,7 @@ QString usage()
     }
     text += QStringLiteral("\nRun 'credit-risk <command> --help' for a command's options.\n"
                            "Exit codes: 0 success, 1 bad arguments, 2 refused input, "
-                           "3 cancelled.\n");
+                           "3 cancelled, 4 drift reached the --fail-on band.\n");
     return text;
 }
 

@@ -4,6 +4,7 @@
 
 #include "common/atomic_file.h"
 #include "features/binary_stream.h"
+#include "io/params_file.h"
 #include "models/param_binder.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <span>
 #include <sstream>
 #include <stdexcept>
 
@@ -263,6 +265,34 @@ std::uint64_t fnv1a64(std::string_view bytes)
     return hash;
 }
 
+namespace {
+
+/// The drift reference of a training run: the attribute bins of `data` and the score bins of
+/// every fitted chain, from its calibrated PDs on the training rows (the PDs the same model
+/// gives the same applicants later, so scoring the training data again shows no drift).
+/// Bins: monitoring.psi_bins of the run's params.yaml, when it parses.
+DriftReference driftReferenceOf(const ModelBundle& bundle, const Dataset& data,
+                                const std::string& paramsYaml)
+{
+    MonitoringSettings monitoring;
+    if (!paramsYaml.empty()) {
+        try {
+            monitoring = ParamsFile::parse(paramsYaml, "params").monitoring;
+        } catch (const std::exception&) {
+            // The run's text is informative only; the default bins then apply.
+        }
+    }
+    DriftReference reference = DriftReference::fromTraining(data, monitoring.psiBins);
+    for (const auto& [algorithm, model] : bundle.models) {
+        const Vector pds = model->predictProba(data);
+        reference.addScore(algorithm, std::span<const double>(pds.data(), std::size_t(pds.size())),
+                           data.labels(), monitoring.psiBins);
+    }
+    return reference;
+}
+
+} // namespace
+
 ModelBundle ModelBundle::fromTraining(const TrainingResult& result, const Dataset& data,
                                       const std::string& paramsYaml)
 {
@@ -313,6 +343,7 @@ ModelBundle ModelBundle::fromTraining(const TrainingResult& result, const Datase
             }
         }
     }
+    bundle.drift = driftReferenceOf(bundle, data, paramsYaml);
     return bundle;
 }
 
@@ -440,6 +471,9 @@ std::string ModelBundle::serialize() const
                                   }
                               }
                           }));
+    if (!drift.empty()) {
+        sections.emplace_back("drift_reference", toBytes([&](BinaryWriter& w) { drift.write(w); }));
+    }
     for (const auto& [algorithm, model] : models) {
         std::ostringstream out(std::ios::binary);
         model->save(out);
@@ -687,6 +721,8 @@ void readSections(const Container& c, const std::string& file, ModelBundle& bund
     bundle.best = bundle.selected; // files before the "selection" section: the best unknown
     optional("selection", "selection", readSelection);
     optional("importance", "importance", readImportance);
+    optional("drift_reference", "drift reference",
+             [](BinaryReader& r, ModelBundle& b) { b.drift = DriftReference::read(r); });
     for (const auto& [name, content] : c.sections) {
         if (name.rfind(kModelPrefix, 0) == 0) {
             std::istringstream in(content, std::ios::binary);

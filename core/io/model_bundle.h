@@ -3,6 +3,7 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "monitor/drift.h"
 #include "policy/decision_policy.h"
 #include "train/trained_model.h"
 #include "train/training_job.h"
@@ -42,8 +43,11 @@ namespace credit::core {
 /// "selection" (the algorithm the run's selection rule chose as best), "schema", "params"
 /// (params.yaml text of the run), "leaderboard", "oof", "importance" (per algorithm, the
 /// out-of-fold feature importance: layout version, then method, detail, basis, rows and
-/// (attribute, value) pairs), and one "model:<algorithm>" per fitted
-/// chain. Readers skip sections they do not know, and read a section's fields only up to its
+/// (attribute, value) pairs), one "model:<algorithm>" per fitted chain, and
+/// "drift_reference" (DriftReference::write, layout version first: the bins and training
+/// shares of every feature attribute and, per fitted chain, of its calibrated PD on the
+/// training rows; bundles written before it load with an empty `drift`).
+/// Readers skip sections they do not know, and read a section's fields only up to its
 /// layout version, so a bundle of this version also opens in a program that reads version 3
 /// bundles without "selection" or the amount column.
 ///
@@ -99,6 +103,10 @@ public:
     /// Score form shows them without decimals). Set by fromTraining(); empty in version-1
     /// bundles.
     std::set<std::string> integerColumns;
+    /// The training population's bins and shares for drift (PSI/CSI, core/monitor/drift.h).
+    /// Set by fromTraining(); empty for bundles written before the "drift_reference" section,
+    /// which then cannot be checked for drift (retrain to add it).
+    DriftReference drift;
 
     /// Builds a bundle from a finished training run on `data`. The selected model is the run's
     /// best, the policy's costs the run's and its threshold the leaderboard's cost threshold.

@@ -129,8 +129,9 @@ const std::vector<std::string> kPreprocessingKeys{
     "woe_smoothing", "monthly_instalment",   "amount_per_age", "duration_age_band",
     "amount_column", "duration_column",      "age_column"};
 const std::vector<std::string> kTuningKeys{"trials", "spaces", "fixed"};
-const std::vector<std::string> kMonitoringKeys{"psi_bins", "psi_warning", "psi_alert",
-                                               "csi_warning", "csi_alert"};
+const std::vector<std::string> kMonitoringKeys{
+    "psi_bins",  "psi_warning", "psi_alert", "csi_warning",
+    "csi_alert", "log",         "inputs",    "performance_threshold"};
 
 /// A parameter value of the type the classifier's default has (a real also takes an integer).
 ParamValue paramValue(const YamlReader& y, const YAML::Node& node, const std::string& path,
@@ -455,6 +456,19 @@ void readMonitoring(const YamlReader& y, const YAML::Node& node, MonitoringSetti
     if (const auto v = node["csi_alert"]) {
         m.csiAlert = y.number(v, p + ".csi_alert", 0.0, 10.0);
     }
+    if (const auto v = node["log"]) {
+        m.log = y.text(v, p + ".log");
+    }
+    if (const auto v = node["inputs"]) {
+        try {
+            m.inputs = parseInputStorage(y.text(v, p + ".inputs"));
+        } catch (const std::invalid_argument& error) {
+            y.fail(v, p + ".inputs", error.what());
+        }
+    }
+    if (const auto v = node["performance_threshold"]) {
+        m.performanceThreshold = y.number(v, p + ".performance_threshold", 0.0, 1.0);
+    }
     if (m.psiAlert < m.psiWarning) {
         y.fail(node["psi_alert"] ? node["psi_alert"] : node, p + ".psi_alert",
                "must not be below psi_warning");
@@ -606,6 +620,9 @@ std::string ParamsFile::toYaml() const
     e << YAML::Key << "psi_alert" << YAML::Value << monitoring.psiAlert;
     e << YAML::Key << "csi_warning" << YAML::Value << monitoring.csiWarning;
     e << YAML::Key << "csi_alert" << YAML::Value << monitoring.csiAlert;
+    e << YAML::Key << "log" << YAML::Value << monitoring.log;
+    e << YAML::Key << "inputs" << YAML::Value << inputStorageName(monitoring.inputs);
+    e << YAML::Key << "performance_threshold" << YAML::Value << monitoring.performanceThreshold;
     e << YAML::EndMap;
     e << YAML::EndMap;
     return std::string(e.c_str()) + "\n";

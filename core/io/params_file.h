@@ -3,6 +3,7 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "monitor/monitoring_settings.h"
 #include "train/training_job.h"
 
 #include <cstddef>
@@ -11,16 +12,6 @@
 #include <vector>
 
 namespace credit::core {
-
-/// Drift-monitoring settings (section `monitoring`), used by core/monitor.
-struct MonitoringSettings
-{
-    std::size_t psiBins = 10; ///< "psi_bins": score bins for PSI, in [2, 100]; default 10
-    double psiWarning = 0.10; ///< "psi_warning": PSI at or above → "watch"; default 0.10
-    double psiAlert = 0.25;   ///< "psi_alert": PSI at or above → "shifted"; default 0.25
-    double csiWarning = 0.10; ///< "csi_warning": same for one attribute (CSI); default 0.10
-    double csiAlert = 0.25;   ///< "csi_alert"; default 0.25
-};
 
 /// The contents of a params.yaml: the training run (sections `train`, `preprocessing`,
 /// `hyperparameter_tuning`) and the monitoring thresholds (section `monitoring`). Every key is
@@ -67,6 +58,11 @@ struct MonitoringSettings
 ///   psi_bins: 10
 ///   psi_warning: 0.1
 ///   psi_alert: 0.25
+///   csi_warning: 0.1
+///   csi_alert: 0.25
+///   log: ""                  # prediction log path; "" = the default (see resolveLogPath)
+///   inputs: full             # full | hashed | none: what the log keeps of the inputs
+///   performance_threshold: 0.70  # alert when a period's realised AUC falls below
 /// ```
 ///
 /// Refused (DataError naming the file, the 1-based line, the key path such as

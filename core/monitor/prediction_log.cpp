@@ -155,40 +155,13 @@ std::string utcTime(std::chrono::system_clock::time_point at)
 
 } // namespace
 
-const char* inputStorageName(InputStorage storage)
-{
-    switch (storage) {
-    case InputStorage::Full:
-        return "full";
-    case InputStorage::Hashed:
-        return "hashed";
-    case InputStorage::None:
-        return "none";
-    }
-    return "full";
-}
-
-InputStorage parseInputStorage(const std::string& name)
-{
-    if (name == "full") {
-        return InputStorage::Full;
-    }
-    if (name == "hashed") {
-        return InputStorage::Hashed;
-    }
-    if (name == "none") {
-        return InputStorage::None;
-    }
-    throw std::invalid_argument("input storage must be full, hashed or none, not \"" + name + "\"");
-}
-
 std::string PredictionLog::utcNow()
 {
     return utcTime(std::chrono::system_clock::now());
 }
 
-PredictionLog::PredictionLog(std::string path, InputStorage storage)
-    : m_path(std::move(path)), m_storage(storage)
+PredictionLog::PredictionLog(std::string path, InputStorage storage, Access access)
+    : m_path(std::move(path)), m_storage(storage), m_access(access)
 {
     std::error_code error;
     const fs::path folder = fs::path(m_path).parent_path();
@@ -237,21 +210,31 @@ void PredictionLog::openChecked()
         throw LogError(m_path + ": cannot open the prediction log: " + message);
     }
     sqlite3_busy_timeout(m_db, 2000);
-    if (!existed) {
+    if (!existed || m_access == Access::Read) {
         return;
     }
     // A damaged or foreign file answers quick_check with an error or with anything but "ok".
     std::string verdict;
+    int step = SQLITE_OK;
     {
         sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(m_db, "PRAGMA quick_check", -1, &stmt, nullptr) == SQLITE_OK &&
-            sqlite3_step(stmt) == SQLITE_ROW) {
+        const int prepared = sqlite3_prepare_v2(m_db, "PRAGMA quick_check", -1, &stmt, nullptr);
+        if (prepared == SQLITE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
             const auto* text = sqlite3_column_text(stmt, 0);
             verdict = text != nullptr ? reinterpret_cast<const char*>(text) : "";
         } else {
+            step = prepared != SQLITE_OK ? prepared : step;
             verdict = sqlite3_errmsg(m_db);
         }
         sqlite3_finalize(stmt);
+    }
+    // Another process holding the file (locked, busy beyond the timeout) is no damage: the
+    // file is left alone and this process does not log.
+    if ((step & 0xff) == SQLITE_BUSY || (step & 0xff) == SQLITE_LOCKED) {
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw LogError(m_path + ": the prediction log is locked by another program (" + verdict +
+                       ")");
     }
     if (verdict == "ok") {
         return;
@@ -307,6 +290,25 @@ void PredictionLog::createOrMigrate()
         exec("CREATE INDEX predictions_time ON predictions(time)");
         exec("CREATE INDEX predictions_model ON predictions(model_id, time)");
         exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '1')");
+        exec("COMMIT");
+    }
+    if (version < 2) {
+        // Imported outcomes (1 bad, 0 good, NULL unknown), found by applicant id.
+        exec("BEGIN IMMEDIATE");
+        try {
+            exec("ALTER TABLE predictions ADD COLUMN outcome INTEGER");
+            exec("CREATE INDEX predictions_applicant ON predictions(applicant_id)");
+            // The Monitor's aggregates read these columns of one model's period: a covering
+            // index spares them the wide rows (the inputs), a tenth of the file. It replaces
+            // the (model_id, time) index, so writing keeps three indexes.
+            exec("DROP INDEX IF EXISTS predictions_model");
+            exec("CREATE INDEX predictions_monitor ON predictions(model_id, time, error,"
+                 " decision, pd, model_pd, latency_ms, outcome, grade, request_id)");
+            exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+        } catch (...) {
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
         exec("COMMIT");
     }
 }
@@ -379,7 +381,7 @@ void PredictionLog::read(const std::string& since, const std::string& until,
     Statement select(m_db,
                      "SELECT id, time, request_id, source, model_id, model_name, applicant_id,"
                      " inputs, input_storage, pd, model_pd, decision, threshold, grade,"
-                     " points, reasons, latency_ms, error FROM predictions"
+                     " points, reasons, latency_ms, error, outcome FROM predictions"
                      " WHERE (?1 = '' OR time >= ?1) AND (?2 = '' OR time < ?2)"
                      " ORDER BY time, id",
                      m_path);
@@ -416,6 +418,8 @@ void PredictionLog::read(const std::string& since, const std::string& until,
         }
         r.latencyMs = sqlite3_column_double(s, 16);
         r.error = select.text(17);
+        stored.outcome =
+            sqlite3_column_type(s, 18) == SQLITE_NULL ? -1 : int(sqlite3_column_int64(s, 18));
         visit(stored);
     }
     if (step != SQLITE_DONE) {
@@ -445,13 +449,203 @@ std::size_t PredictionLog::count() const
     return std::size_t(sqlite3_column_int64(select.get(), 0)) + m_buffer.size();
 }
 
+OutcomeImport
+PredictionLog::importOutcomes(const std::vector<std::pair<std::string, int>>& outcomes)
+{
+    flush();
+    const std::lock_guard lock(m_mutex);
+    OutcomeImport result;
+    result.outcomes = outcomes.size();
+    exec("BEGIN IMMEDIATE");
+    try {
+        Statement update(m_db, "UPDATE predictions SET outcome = ?1 WHERE applicant_id = ?2",
+                         m_path);
+        for (const auto& [id, outcome] : outcomes) {
+            sqlite3_bind_int(update.get(), 1, outcome);
+            update.bind(2, id);
+            if (sqlite3_step(update.get()) != SQLITE_DONE) {
+                throw LogError(m_path + ": cannot write outcomes to the prediction log: " +
+                               sqlite3_errmsg(m_db));
+            }
+            const int changed = sqlite3_changes(m_db);
+            sqlite3_reset(update.get());
+            if (changed > 0) {
+                ++result.matchedIds;
+                result.records += std::size_t(changed);
+            } else if (result.unknownIds.size() < 20) {
+                result.unknownIds.push_back(id);
+            }
+        }
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+    exec("COMMIT");
+    return result;
+}
+
+void PredictionLog::select(const std::string& sql, const std::vector<std::string>& parameters,
+                           const std::function<void(const LogRow&)>& visit) const
+{
+    const std::lock_guard lock(m_mutex);
+    Statement statement(m_db, sql.c_str(), m_path);
+    if (!sqlite3_stmt_readonly(statement.get())) {
+        throw LogError(m_path + ": only reading statements are allowed here");
+    }
+    for (std::size_t i = 0; i < parameters.size(); ++i) {
+        statement.bind(int(i) + 1, parameters[i]);
+    }
+    const LogRow row(statement.get());
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(statement.get())) == SQLITE_ROW) {
+        visit(row);
+    }
+    if (step != SQLITE_DONE) {
+        throw LogError(m_path + ": cannot read the prediction log: " + sqlite3_errmsg(m_db));
+    }
+}
+
+bool LogRow::isNull(int column) const
+{
+    return sqlite3_column_type(static_cast<sqlite3_stmt*>(m_stmt), column) == SQLITE_NULL;
+}
+
+double LogRow::number(int column) const
+{
+    return sqlite3_column_double(static_cast<sqlite3_stmt*>(m_stmt), column);
+}
+
+std::int64_t LogRow::integer(int column) const
+{
+    return sqlite3_column_int64(static_cast<sqlite3_stmt*>(m_stmt), column);
+}
+
+std::string_view LogRow::text(int column) const
+{
+    auto* stmt = static_cast<sqlite3_stmt*>(m_stmt);
+    const auto* value = sqlite3_column_text(stmt, column);
+    return value == nullptr ? std::string_view()
+                            : std::string_view(reinterpret_cast<const char*>(value),
+                                               std::size_t(sqlite3_column_bytes(stmt, column)));
+}
+
+bool visitInputs(std::string_view json,
+                 const std::function<void(std::string_view key, std::string_view value)>& visit)
+{
+    std::size_t at = 0;
+    const auto skipBlanks = [&] {
+        while (at < json.size() &&
+               (json[at] == ' ' || json[at] == '\n' || json[at] == '\t' || json[at] == '\r')) {
+            ++at;
+        }
+    };
+    // A string token; `scratch` holds it when it has escapes, else it is a view into `json`.
+    const auto readString = [&](std::string& scratch, std::string_view& out) {
+        if (at >= json.size() || json[at] != '"') {
+            return false;
+        }
+        const std::size_t start = ++at;
+        bool escaped = false;
+        while (at < json.size() && json[at] != '"') {
+            if (json[at] == '\\') {
+                escaped = true;
+                ++at;
+            }
+            ++at;
+        }
+        if (at >= json.size()) {
+            return false;
+        }
+        out = json.substr(start, at - start);
+        ++at;
+        if (!escaped) {
+            return true;
+        }
+        scratch.clear();
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            if (out[i] != '\\' || i + 1 >= out.size()) {
+                scratch += out[i];
+                continue;
+            }
+            const char c = out[++i];
+            switch (c) {
+            case 'n':
+                scratch += '\n';
+                break;
+            case 'r':
+                scratch += '\r';
+                break;
+            case 't':
+                scratch += '\t';
+                break;
+            case 'u': {
+                // The writer escapes only control characters this way (\u00XX).
+                if (i + 4 >= out.size()) {
+                    return false;
+                }
+                unsigned code = 0;
+                const auto [end, error] =
+                    std::from_chars(out.data() + i + 1, out.data() + i + 5, code, 16);
+                if (error != std::errc() || end != out.data() + i + 5 || code > 0x7f) {
+                    return false;
+                }
+                scratch += char(code);
+                i += 4;
+                break;
+            }
+            default:
+                scratch += c; // \" \\ \/
+            }
+        }
+        out = scratch;
+        return true;
+    };
+    skipBlanks();
+    if (at >= json.size() || json[at] != '{') {
+        return false;
+    }
+    ++at;
+    skipBlanks();
+    if (at < json.size() && json[at] == '}') {
+        return true;
+    }
+    std::string keyScratch;
+    std::string valueScratch;
+    while (at < json.size()) {
+        std::string_view key;
+        std::string_view value;
+        skipBlanks();
+        if (!readString(keyScratch, key)) {
+            return false;
+        }
+        skipBlanks();
+        if (at >= json.size() || json[at] != ':') {
+            return false;
+        }
+        ++at;
+        skipBlanks();
+        if (!readString(valueScratch, value)) {
+            return false;
+        }
+        visit(key, value);
+        skipBlanks();
+        if (at < json.size() && json[at] == ',') {
+            ++at;
+            continue;
+        }
+        return at < json.size() && json[at] == '}';
+    }
+    return false;
+}
+
 std::size_t exportLog(const PredictionLog& log, const std::string& since, const std::string& until,
                       LogExportFormat format, std::ostream& out)
 {
     std::size_t written = 0;
     if (format == LogExportFormat::Csv) {
         out << "id,time,request_id,source,model_id,model_name,applicant_id,input_storage,"
-               "inputs,pd,model_pd,decision,threshold,grade,points,reasons,latency_ms,error\r\n";
+               "inputs,pd,model_pd,decision,threshold,grade,points,reasons,latency_ms,error,"
+               "outcome\r\n";
     }
     log.read(since, until, [&](const StoredPrediction& stored) {
         const PredictionRecord& r = stored.record;
@@ -472,7 +666,11 @@ std::size_t exportLog(const PredictionLog& log, const std::string& since, const 
                                   {"points", r.points},
                                   {"reasons", r.reasons},
                                   {"latency_ms", r.latencyMs},
-                                  {"error", r.error}};
+                                  {"error", r.error},
+                                  {"outcome", nullptr}};
+            if (stored.outcome >= 0) {
+                row["outcome"] = stored.outcome;
+            }
             if (stored.storage == "full") {
                 row["inputs"] = nlohmann::json::parse(stored.inputsText, nullptr, false);
             } else {
@@ -495,7 +693,8 @@ std::size_t exportLog(const PredictionLog& log, const std::string& since, const 
                 << csvField(stored.inputsText) << ',' << number(r.pd) << ',' << number(r.modelPd)
                 << ',' << csvField(r.decision) << ',' << number(r.threshold) << ','
                 << csvField(r.grade) << ',' << number(r.points) << ',' << csvField(reasons) << ','
-                << number(r.latencyMs) << ',' << csvField(r.error) << "\r\n";
+                << number(r.latencyMs) << ',' << csvField(r.error) << ','
+                << (stored.outcome >= 0 ? std::to_string(stored.outcome) : std::string()) << "\r\n";
         }
         ++written;
     });

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "monitor/monitoring_settings.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -11,23 +13,13 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
 
 namespace credit::core {
-
-/// What the prediction log keeps of an applicant's inputs (data protection).
-enum class InputStorage
-{
-    Full,   ///< the inputs as given, as a JSON object
-    Hashed, ///< "sha256:<hex>" of the canonical JSON: equal inputs match, none can be read
-    None,   ///< nothing
-};
-
-/// "full", "hashed", "none"; parse throws std::invalid_argument naming the accepted words.
-const char* inputStorageName(InputStorage storage);
-InputStorage parseInputStorage(const std::string& name);
 
 /// One scoring event: an applicant scored (or refused) by the GUI, the CLI, batch scoring or
 /// the service.
@@ -58,7 +50,38 @@ struct StoredPrediction
     PredictionRecord record; ///< `inputs` empty; see inputsText
     std::string inputsText;  ///< JSON object, "sha256:…" or empty, per `storage`
     std::string storage;     ///< "full", "hashed" or "none"
+    int outcome = -1;        ///< 1 bad, 0 good, -1 unknown (schema 2: imported outcomes)
 };
+
+/// One row of PredictionLog::select(): its columns by index.
+class LogRow
+{
+public:
+    explicit LogRow(void* statement) : m_stmt(statement) {}
+    bool isNull(int column) const;
+    double number(int column) const;
+    std::int64_t integer(int column) const;
+    std::string_view text(int column) const; ///< valid until the next row
+private:
+    void* m_stmt;
+};
+
+/// What importOutcomes() did.
+struct OutcomeImport
+{
+    std::size_t outcomes = 0;            ///< (id, outcome) pairs given
+    std::size_t matchedIds = 0;          ///< of which the log holds at least one record
+    std::size_t records = 0;             ///< records that got their outcome
+    std::vector<std::string> unknownIds; ///< ids the log does not hold (the first 20)
+};
+
+/// Parses the inputs of a record stored in full (the JSON object the log writes: a flat
+/// object of strings) and calls `visit(key, value)` for each; escapes are decoded. Returns
+/// false for text of any other shape (then nothing or only a part was visited).
+/// Hand-written, as the inverse of the log's own writer: nlohmann::json builds a document per
+/// record, several µs each, and drift over a log reads every record's inputs.
+bool visitInputs(std::string_view json,
+                 const std::function<void(std::string_view key, std::string_view value)>& visit);
 
 /// Thrown when the log cannot be opened or written; the message names the file.
 class LogError : public std::runtime_error
@@ -70,12 +93,18 @@ public:
 /// The prediction log: an SQLite database (WAL, synchronous=NORMAL), one writer object per
 /// process, records buffered and written in one transaction per batch.
 ///
-/// Schema version 1 (table `meta` holds `schema_version`):
+/// Schema version 2 (table `meta` holds `schema_version`):
 ///
 ///     predictions(id INTEGER PRIMARY KEY, time TEXT, request_id, source, model_id,
 ///                 model_name, applicant_id, inputs, input_storage, pd REAL, model_pd REAL,
 ///                 decision, threshold REAL, grade, points REAL, reasons (JSON array),
-///                 latency_ms REAL, error)
+///                 latency_ms REAL, error, outcome INTEGER)
+///
+/// Version 1 had no `outcome` (1 bad, 0 good, NULL unknown; set by importOutcomes()):
+/// opening a version-1 log adds the column and an index on applicant_id in one transaction
+/// (its records keep NULL outcomes) and replaces the (model_id, time) index by a covering one
+/// for the monitor's aggregates, (model_id, time, error, decision, pd, model_pd, latency_ms,
+/// outcome, grade, request_id). Indexes: time, that one, applicant_id.
 ///
 /// Opening checks the file (`PRAGMA quick_check`): a damaged or foreign file is never
 /// written to; it is renamed to `<path>.damaged-<UTC time>` and a new log is started,
@@ -85,12 +114,23 @@ public:
 class PredictionLog
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     /// Records kept in memory before they are written in one transaction.
     static constexpr std::size_t kBatchSize = 512;
 
+    /// How a log is opened.
+    enum class Access
+    {
+        Write, ///< checked first (quick_check reads the whole file): a damaged one is set aside
+        /// For readers (the Monitor, drift, export): no whole-file check, so opening a log
+        /// of 1 GB costs nothing; a damaged page then fails the read that meets it (LogError)
+        /// and nothing is set aside. The schema is still migrated.
+        Read,
+    };
+
     /// Opens or creates the log at `path` (its folder is created). Throws LogError.
-    explicit PredictionLog(std::string path, InputStorage storage = InputStorage::Full);
+    explicit PredictionLog(std::string path, InputStorage storage = InputStorage::Full,
+                           Access access = Access::Write);
     /// Flushes; a failure is swallowed (destructors do not throw): call flush() to see it.
     ~PredictionLog();
     PredictionLog(const PredictionLog&) = delete;
@@ -114,6 +154,16 @@ public:
     std::size_t prune(const std::string& before);
     std::size_t count() const;
 
+    /// Sets the outcome (1 bad, 0 good) of every record whose applicant_id is one of the given
+    /// ids, in one transaction (an id scored twice gets it on both records). Throws LogError.
+    OutcomeImport importOutcomes(const std::vector<std::pair<std::string, int>>& outcomes);
+
+    /// Runs one read-only SQL statement of the monitor's aggregates with text parameters
+    /// ?1, ?2, … and hands each result row to `visit`. Records still buffered are not seen.
+    /// Throws LogError naming the file (also for SQL that does not prepare).
+    void select(const std::string& sql, const std::vector<std::string>& parameters,
+                const std::function<void(const LogRow&)>& visit) const;
+
     /// The current UTC time as stored in `time`.
     static std::string utcNow();
 
@@ -124,6 +174,7 @@ private:
 
     std::string m_path;
     InputStorage m_storage;
+    Access m_access = Access::Write;
     std::string m_notice;
     sqlite3* m_db = nullptr;
     mutable std::mutex m_mutex;
@@ -131,7 +182,8 @@ private:
 };
 
 /// Writes the records of [since, until) as CSV (a header, then one record per line, RFC 4180
-/// quoting, reasons joined by " | ") or as JSON Lines (one object per line).
+/// quoting, reasons joined by " | ") or as JSON Lines (one object per line). The last field,
+/// `outcome`, is 1 (bad), 0 (good) or empty / null when no outcome was imported.
 enum class LogExportFormat
 {
     Csv,

@@ -166,6 +166,15 @@ constexpr TabHelp kTabs[] = {
                        "rescores it; the line below compares with the previous values. "
                        "Decision sheet (PDF) writes the one-page notice; Batch score CSV "
                        "scores a whole file.")},
+    {"monitor", QT_TRANSLATE_NOOP("credit::ui::Help", "Monitor"),
+     QT_TRANSLATE_NOOP("credit::ui::Help",
+                       "What the model decided and whether it still holds, from the prediction "
+                       "log: volume and acceptance by day, week, month or batch; latency and "
+                       "the most frequent refusals; drift of the score (PSI) and of every "
+                       "attribute (CSI) against the training population frozen in the model "
+                       "bundle, with traffic lights and a p-value; the figures estimated from "
+                       "the PDs against those realised on imported outcomes (File > Import "
+                       "Outcomes), and the back-test of each risk grade.")},
 };
 
 } // namespace

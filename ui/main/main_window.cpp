@@ -14,6 +14,7 @@
 #include "main/recent_files.h"
 #include "main/startup_options.h"
 #include "main/tab_page.h"
+#include "monitor/monitor_tab.h"
 #include "score/score_tab.h"
 #include "threshold/threshold_tab.h"
 #include "train/model_file_actions.h"
@@ -137,6 +138,10 @@ void MainWindow::createTabs()
     auto* toolsMenu = new QMenu(tr("&Tools"), this);
     toolsMenu->addAction(scoreTab->batchAction());
     menuBar()->insertMenu(menuBar()->actions().constLast(), toolsMenu);
+    auto* monitorTab = new MonitorTab(m_state, this);
+    addTab(monitorTab);
+    // File ▸ Import Outcomes, with the model actions (before the separator above Quit).
+    m_fileMenu->insertAction(m_quitSeparator, monitorTab->importOutcomesAction());
 }
 
 void MainWindow::addTab(TabPage* page)
@@ -209,6 +214,7 @@ RecentFiles* MainWindow::recentFiles() const
 void MainWindow::createMenus()
 {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = fileMenu;
 
     QAction* openAction =
         fileMenu->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"));
@@ -241,7 +247,7 @@ void MainWindow::createMenus()
     fileMenu->addSeparator();
     (new ModelFileActions(m_state, this))->addTo(fileMenu); // Open Model… / Save Model…
 
-    fileMenu->addSeparator();
+    m_quitSeparator = fileMenu->addSeparator();
     QAction* quitAction =
         fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));

@@ -101,6 +101,8 @@ private:
     DatasetLoader* m_loader;
     RecentFiles* m_recentFiles;
     QTabWidget* m_tabs;
+    QMenu* m_fileMenu = nullptr;
+    QAction* m_quitSeparator = nullptr; ///< File menu: tabs insert their file actions above it
     QMenu* m_viewMenu = nullptr;
     QAction* m_exportDataAction = nullptr;
     HelpDialog* m_help = nullptr;
