@@ -82,12 +82,19 @@ public:
 /// with notice() saying so. A log of a newer schema is refused (LogError). Committed
 /// transactions survive a kill -9 (WAL); buffered records not yet flushed are lost with
 /// the process, so callers flush at the end of each user action or batch.
+///
+/// Concurrency: appends only take the buffer's lock; the thread whose append fills a batch
+/// writes it after taking it out of the buffer, so other appending threads never wait for
+/// SQLite (unless kMaxBuffered records pile up while the writer is busy: then an append
+/// waits for the writer, which bounds the memory).
 class PredictionLog
 {
 public:
     static constexpr int kSchemaVersion = 1;
     /// Records kept in memory before they are written in one transaction.
     static constexpr std::size_t kBatchSize = 512;
+    /// Records buffered at most before an append waits for the writer.
+    static constexpr std::size_t kMaxBuffered = 16 * kBatchSize;
 
     /// Opens or creates the log at `path` (its folder is created). Throws LogError.
     explicit PredictionLog(std::string path, InputStorage storage = InputStorage::Full);
@@ -121,12 +128,16 @@ private:
     void openChecked();
     void createOrMigrate();
     void exec(const char* sql) const;
+    /// Writes the buffered records (m_dbMutex held by the caller).
+    void writeBuffered();
+    void writeBatch(const std::vector<PredictionRecord>& batch);
 
     std::string m_path;
     InputStorage m_storage;
     std::string m_notice;
     sqlite3* m_db = nullptr;
-    mutable std::mutex m_mutex;
+    mutable std::mutex m_dbMutex; ///< the database connection (writing, reading)
+    mutable std::mutex m_mutex;   ///< m_buffer; taken after m_dbMutex when both are
     std::vector<PredictionRecord> m_buffer;
 };
 
