@@ -17,6 +17,7 @@ int runTrain(const QStringList& arguments);
 int runEvaluate(const QStringList& arguments);
 int runScore(const QStringList& arguments);
 int runLog(const QStringList& arguments);
+int runServe(const QStringList& arguments);
 } // namespace credit::cli
 
 namespace {
@@ -33,6 +34,8 @@ constexpr std::array kCommands{
             &credit::cli::runScore},
     Command{"log", "The prediction log: export it (CSV, JSON Lines) or prune old records.",
             &credit::cli::runLog},
+    Command{"serve", "Serve a model over HTTP: /predict, /predict/batch, /health, /metrics.",
+            &credit::cli::runServe},
 };
 
 QString usage()
