@@ -312,7 +312,7 @@ void PredictionLog::createOrMigrate()
     }
 }
 
-void PredictionLog::append(PredictionRecord record)
+void PredictionLog::append(PredictionRecord record, bool writeWhenFull)
 {
     std::size_t buffered = 0;
     {
@@ -322,7 +322,7 @@ void PredictionLog::append(PredictionRecord record)
     }
     if (buffered >= kMaxBuffered) {
         flush(); // the writer cannot keep up: wait for it rather than grow without bound
-    } else if (buffered >= kBatchSize && m_dbMutex.try_lock()) {
+    } else if (writeWhenFull && buffered >= kBatchSize && m_dbMutex.try_lock()) {
         // Another thread writing already takes these records on its next flush; the
         // appending threads of a service never wait for SQLite.
         const std::lock_guard db(m_dbMutex, std::adopt_lock);

@@ -94,7 +94,7 @@ public:
     /// Records kept in memory before they are written in one transaction.
     static constexpr std::size_t kBatchSize = 512;
     /// Records buffered at most before an append waits for the writer.
-    static constexpr std::size_t kMaxBuffered = 16 * kBatchSize;
+    static constexpr std::size_t kMaxBuffered = 4 * kBatchSize;
 
     /// Opens or creates the log at `path` (its folder is created). Throws LogError.
     explicit PredictionLog(std::string path, InputStorage storage = InputStorage::Full);
@@ -107,8 +107,10 @@ public:
     /// Non-empty when opening set a damaged file aside: what happened, for the user.
     const std::string& notice() const { return m_notice; }
 
-    /// Buffers one record (thread-safe); writes the buffer when it reaches kBatchSize.
-    void append(PredictionRecord record);
+    /// Buffers one record (thread-safe); writes the buffer when it reaches kBatchSize, or with
+    /// `writeWhenFull` false only at kMaxBuffered: for a caller that flushes from a thread of
+    /// its own (the service), so that request threads never write.
+    void append(PredictionRecord record, bool writeWhenFull = true);
     /// Writes the buffered records in one transaction. Throws LogError (the records stay
     /// buffered, so a later flush may still write them).
     void flush();
