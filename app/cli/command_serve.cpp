@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -119,8 +120,9 @@ private:
     std::thread m_thread;
 };
 
-/// Writes the prediction log's buffer every second, so the Monitor tab sees service traffic
-/// while it happens, not only in blocks of PredictionLog::kBatchSize.
+/// Writes the prediction log's buffer four times a second: request threads only buffer the
+/// records (an SQLite transaction of a few hundred records takes milliseconds that would
+/// land on one request's latency), and the Monitor tab sees service traffic as it happens.
 class FlushThread
 {
 public:
@@ -129,7 +131,7 @@ public:
         m_thread = std::thread([this, &service] {
             std::unique_lock lock(m_mutex);
             while (!m_stop) {
-                m_wake.wait_for(lock, std::chrono::seconds(1));
+                m_wake.wait_for(lock, std::chrono::milliseconds(250));
                 lock.unlock();
                 service.flushLog();
                 lock.lock();
@@ -318,6 +320,10 @@ int runServe(const QStringList& arguments)
     }
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     ::signal(SIGPIPE, SIG_IGN); // a client that hangs up is a failed write, not a death
+    // glibc gives each of up to 8 × cores threads its own heap; with dozens of workers on a few
+    // cores the freed memory of one request stays in another heap, and RSS drifted up by tens
+    // of MB over a million requests. Four heaps keep it flat at no measurable cost.
+    mallopt(M_ARENA_MAX, 4);
 
     auto serviceLog = std::make_shared<core::ServiceLog>(level);
     const std::string modelPath = parser.value(QStringLiteral("model")).toStdString();

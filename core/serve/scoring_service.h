@@ -78,7 +78,9 @@ public:
     /// metrics and writes a log line. Returns the refusal's message, empty on success.
     std::string reload(const std::string& path);
 
-    /// Writes the prediction log's buffered records (periodically and at shutdown); a
+    /// Writes the prediction log's buffered records; request threads only buffer them, so the
+    /// caller calls this from a thread of its own a few times a second and at shutdown (a
+    /// full buffer, PredictionLog::kMaxBuffered, is written by the request that fills it). A
     /// failure is reported in the service log. No-op without a log.
     void flushLog() const;
 
