@@ -18,6 +18,7 @@ int runEvaluate(const QStringList& arguments);
 int runScore(const QStringList& arguments);
 int runLog(const QStringList& arguments);
 int runDrift(const QStringList& arguments);
+int runServe(const QStringList& arguments);
 } // namespace credit::cli
 
 namespace {
@@ -36,6 +37,8 @@ constexpr std::array kCommands{
             &credit::cli::runLog},
     Command{"drift", "Population stability (PSI/CSI) of new applicants or a log period.",
             &credit::cli::runDrift},
+    Command{"serve", "Serve a model over HTTP: /predict, /predict/batch, /health, /metrics.",
+            &credit::cli::runServe},
 };
 
 QString usage()

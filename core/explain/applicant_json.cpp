@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -22,35 +23,56 @@ Json number(double value)
 
 Applicant readApplicantJson(std::string_view json)
 {
-    Json document;
+    nlohmann::json document;
     try {
-        document = Json::parse(json.begin(), json.end());
-    } catch (const Json::parse_error& error) {
-        throw std::invalid_argument(std::string("not a JSON object of attribute → value (") +
-                                    error.what() + ")");
+        document = nlohmann::json::parse(json.begin(), json.end());
+    } catch (const nlohmann::json::exception& error) {
+        // parse_error for bad syntax, out_of_range for a number beyond double (1e400).
+        throw ApplicantJsonError(
+            std::string("not a JSON object of attribute → value (") + error.what() + ")", {});
     }
+    return applicantFromJson(document);
+}
+
+std::string applicantValueText(const nlohmann::json& value, const std::string& field)
+{
+    if (value.is_number()) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%.17g", value.get<double>());
+        return buffer;
+    }
+    if (value.is_string()) {
+        return value.get<std::string>();
+    }
+    if (value.is_null()) {
+        return {};
+    }
+    throw ApplicantJsonError("field '" + field + "' must be a string or a number", field);
+}
+
+Applicant applicantFromJson(const nlohmann::json& document, const std::vector<std::string>& skip)
+{
     if (!document.is_object()) {
-        throw std::invalid_argument(
-            "not a JSON object of attribute → value (the document is not an object)");
+        throw ApplicantJsonError(
+            "not a JSON object of attribute → value (the document is not an object)", {});
     }
     Applicant applicant;
     for (const auto& [name, value] : document.items()) {
-        std::string text;
-        if (value.is_number()) {
-            char buffer[64];
-            std::snprintf(buffer, sizeof buffer, "%.17g", value.get<double>());
-            text = buffer;
-        } else if (value.is_string()) {
-            text = value.get<std::string>();
-        } else if (!value.is_null()) {
-            throw std::invalid_argument("field '" + name + "' must be a string or a number");
+        if (std::find(skip.begin(), skip.end(), name) != skip.end()) {
+            continue;
         }
-        applicant[name] = std::move(text);
+        applicant[name] = applicantValueText(value, name);
     }
     return applicant;
 }
 
 std::string scoreResultJson(const ScoringSettings& settings, const ScoreResult& r)
+{
+    return scoreResultObject(settings, r).dump(2, ' ', false, Json::error_handler_t::replace) +
+           "\n";
+}
+
+Json scoreResultObject(const ScoringSettings& settings, const ScoreResult& r)
 {
     Json j = Json::object();
     if (!r.valid()) {
@@ -59,7 +81,7 @@ std::string scoreResultJson(const ScoringSettings& settings, const ScoreResult& 
             errors.push_back({{"field", issue.field}, {"message", issue.message}});
         }
         j["errors"] = std::move(errors);
-        return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+        return j;
     }
     j["pd"] = number(r.pd);
     j["model_pd"] = number(r.modelPd);
@@ -102,7 +124,7 @@ std::string scoreResultJson(const ScoringSettings& settings, const ScoreResult& 
     }
     j["out_of_range"] = std::move(outOfRange);
     j["warnings"] = r.warnings;
-    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return j;
 }
 
 } // namespace credit::core

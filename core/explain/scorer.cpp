@@ -97,7 +97,7 @@ double Scorer::toModelScale(double pd) const
     return m_settings.policy.toModelScale(pd);
 }
 
-std::vector<FieldIssue> Scorer::validate(const Applicant& applicant) const
+std::vector<FieldIssue> Scorer::validate(const Applicant& applicant, MissingFields missing) const
 {
     std::vector<FieldIssue> issues;
     for (const ColumnSchema& field : m_settings.fields) {
@@ -105,7 +105,9 @@ std::vector<FieldIssue> Scorer::validate(const Applicant& applicant) const
         const std::string_view text =
             it == applicant.end() ? std::string_view{} : trimBlanks(it->second);
         if (text.empty()) {
-            issues.push_back({field.name, field.name + ": a value is required"});
+            if (missing == MissingFields::Refuse) {
+                issues.push_back({field.name, field.name + ": a value is required"});
+            }
             continue;
         }
         if (field.type == ColumnType::Numeric) {
@@ -167,10 +169,10 @@ void Scorer::decide(double modelPd, ScoreResult& result) const
     result.points = policy.scale.points(result.pd);
 }
 
-ScoreResult Scorer::score(const Applicant& applicant, bool withReasons) const
+ScoreResult Scorer::score(const Applicant& applicant, bool withReasons, MissingFields missing) const
 {
     ScoreResult result;
-    result.errors = validate(applicant);
+    result.errors = validate(applicant, missing);
     if (!result.errors.empty()) {
         return result;
     }

@@ -118,6 +118,15 @@ struct ScoreResult
     std::vector<std::size_t> chartReasons(std::size_t count = 10) const;
 };
 
+/// What scoring does with a field of the schema that is absent or empty.
+enum class MissingFields
+{
+    Refuse, ///< a validation error per missing field ("a value is required"); the default
+    /// Scored with the training's imputation (median / mode, see FeaturePipeline); each imputed
+    /// field is named in ScoreResult::warnings. The service's --impute-missing.
+    Impute,
+};
+
 /// Scores single applicants with a fitted chain (pipeline → classifier → calibrator).
 ///
 /// Validation (errors block scoring, each names the field):
@@ -155,8 +164,10 @@ public:
     const TrainedModel& model() const { return *m_model; }
     const AttributeExplainer& explainer() const { return *m_explainer; }
 
-    /// Validation errors of `applicant`; empty = scorable.
-    std::vector<FieldIssue> validate(const Applicant& applicant) const;
+    /// Validation errors of `applicant`; empty = scorable. With MissingFields::Impute an
+    /// absent or empty field is not an error (the other rules still apply).
+    std::vector<FieldIssue> validate(const Applicant& applicant,
+                                     MissingFields missing = MissingFields::Refuse) const;
     /// Numeric values outside the training range.
     std::vector<FieldIssue> outOfRange(const Applicant& applicant) const;
 
@@ -164,7 +175,8 @@ public:
     /// std::invalid_argument for an unparsable number). The fast path.
     double probability(const Applicant& applicant) const;
     /// Full result: validation, PD, decision, grade, points and (withReasons) the reasons.
-    ScoreResult score(const Applicant& applicant, bool withReasons = true) const;
+    ScoreResult score(const Applicant& applicant, bool withReasons = true,
+                      MissingFields missing = MissingFields::Refuse) const;
 
     /// Batch path: scores the transformed rows of `x` (the pipeline's design matrix). For each
     /// row fills pd, modelPd, reject, grade, points and (withReasons) reasons. `applicants`

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <iterator>
 #include <ostream>
 
 namespace credit::core {
@@ -313,25 +314,54 @@ void PredictionLog::createOrMigrate()
     }
 }
 
-void PredictionLog::append(PredictionRecord record)
+void PredictionLog::append(PredictionRecord record, bool writeWhenFull)
 {
-    bool full = false;
+    std::size_t buffered = 0;
     {
         const std::lock_guard lock(m_mutex);
         m_buffer.push_back(std::move(record));
-        full = m_buffer.size() >= kBatchSize;
+        buffered = m_buffer.size();
     }
-    if (full) {
-        flush();
+    if (buffered >= kMaxBuffered) {
+        flush(); // the writer cannot keep up: wait for it rather than grow without bound
+    } else if (writeWhenFull && buffered >= kBatchSize && m_dbMutex.try_lock()) {
+        // Another thread writing already takes these records on its next flush; the
+        // appending threads of a service never wait for SQLite.
+        const std::lock_guard db(m_dbMutex, std::adopt_lock);
+        writeBuffered();
     }
 }
 
 void PredictionLog::flush()
 {
-    const std::lock_guard lock(m_mutex);
-    if (m_buffer.empty()) {
+    const std::lock_guard db(m_dbMutex);
+    writeBuffered();
+}
+
+void PredictionLog::writeBuffered()
+{
+    std::vector<PredictionRecord> batch;
+    {
+        // Taken out of the buffer, so appends go on while the transaction is written.
+        const std::lock_guard lock(m_mutex);
+        batch.swap(m_buffer);
+    }
+    if (batch.empty()) {
         return;
     }
+    try {
+        writeBatch(batch);
+    } catch (...) {
+        // Kept, in order, for a later flush.
+        const std::lock_guard lock(m_mutex);
+        m_buffer.insert(m_buffer.begin(), std::make_move_iterator(batch.begin()),
+                        std::make_move_iterator(batch.end()));
+        throw;
+    }
+}
+
+void PredictionLog::writeBatch(const std::vector<PredictionRecord>& batch)
+{
     exec("BEGIN IMMEDIATE");
     try {
         Statement insert(m_db,
@@ -342,7 +372,7 @@ void PredictionLog::flush()
                          " ?14, ?15, ?16, ?17)",
                          m_path);
         const std::string storage = inputStorageName(m_storage);
-        for (const PredictionRecord& r : m_buffer) {
+        for (const PredictionRecord& r : batch) {
             insert.bind(1, r.time.empty() ? utcNow() : r.time);
             insert.bind(2, r.requestId);
             insert.bind(3, r.source);
@@ -371,13 +401,12 @@ void PredictionLog::flush()
         throw;
     }
     exec("COMMIT");
-    m_buffer.clear();
 }
 
 void PredictionLog::read(const std::string& since, const std::string& until,
                          const std::function<void(const StoredPrediction&)>& visit) const
 {
-    const std::lock_guard lock(m_mutex);
+    const std::lock_guard db(m_dbMutex);
     Statement select(m_db,
                      "SELECT id, time, request_id, source, model_id, model_name, applicant_id,"
                      " inputs, input_storage, pd, model_pd, decision, threshold, grade,"
@@ -429,8 +458,8 @@ void PredictionLog::read(const std::string& since, const std::string& until,
 
 std::size_t PredictionLog::prune(const std::string& before)
 {
-    flush();
-    const std::lock_guard lock(m_mutex);
+    const std::lock_guard db(m_dbMutex);
+    writeBuffered();
     Statement remove(m_db, "DELETE FROM predictions WHERE time < ?1", m_path);
     remove.bind(1, before);
     if (sqlite3_step(remove.get()) != SQLITE_DONE) {
@@ -441,11 +470,12 @@ std::size_t PredictionLog::prune(const std::string& before)
 
 std::size_t PredictionLog::count() const
 {
-    const std::lock_guard lock(m_mutex);
+    const std::lock_guard db(m_dbMutex);
     Statement select(m_db, "SELECT COUNT(*) FROM predictions", m_path);
     if (sqlite3_step(select.get()) != SQLITE_ROW) {
         throw LogError(m_path + ": " + sqlite3_errmsg(m_db));
     }
+    const std::lock_guard lock(m_mutex);
     return std::size_t(sqlite3_column_int64(select.get(), 0)) + m_buffer.size();
 }
 

@@ -111,12 +111,19 @@ public:
 /// with notice() saying so. A log of a newer schema is refused (LogError). Committed
 /// transactions survive a kill -9 (WAL); buffered records not yet flushed are lost with
 /// the process, so callers flush at the end of each user action or batch.
+///
+/// Concurrency: appends only take the buffer's lock; the thread whose append fills a batch
+/// writes it after taking it out of the buffer, so other appending threads never wait for
+/// SQLite (unless kMaxBuffered records pile up while the writer is busy: then an append
+/// waits for the writer, which bounds the memory).
 class PredictionLog
 {
 public:
     static constexpr int kSchemaVersion = 2;
     /// Records kept in memory before they are written in one transaction.
     static constexpr std::size_t kBatchSize = 512;
+    /// Records buffered at most before an append waits for the writer.
+    static constexpr std::size_t kMaxBuffered = 4 * kBatchSize;
 
     /// How a log is opened.
     enum class Access
@@ -140,8 +147,10 @@ public:
     /// Non-empty when opening set a damaged file aside: what happened, for the user.
     const std::string& notice() const { return m_notice; }
 
-    /// Buffers one record (thread-safe); writes the buffer when it reaches kBatchSize.
-    void append(PredictionRecord record);
+    /// Buffers one record (thread-safe); writes the buffer when it reaches kBatchSize, or with
+    /// `writeWhenFull` false only at kMaxBuffered: for a caller that flushes from a thread of
+    /// its own (the service), so that request threads never write.
+    void append(PredictionRecord record, bool writeWhenFull = true);
     /// Writes the buffered records in one transaction. Throws LogError (the records stay
     /// buffered, so a later flush may still write them).
     void flush();
@@ -171,13 +180,17 @@ private:
     void openChecked();
     void createOrMigrate();
     void exec(const char* sql) const;
+    /// Writes the buffered records (m_dbMutex held by the caller).
+    void writeBuffered();
+    void writeBatch(const std::vector<PredictionRecord>& batch);
 
     std::string m_path;
     InputStorage m_storage;
     Access m_access = Access::Write;
     std::string m_notice;
     sqlite3* m_db = nullptr;
-    mutable std::mutex m_mutex;
+    mutable std::mutex m_dbMutex; ///< the database connection (writing, reading)
+    mutable std::mutex m_mutex;   ///< m_buffer; taken after m_dbMutex when both are
     std::vector<PredictionRecord> m_buffer;
 };
 
