@@ -12,6 +12,7 @@
 #include "widgets/number_text.h"
 #include "widgets/table_csv_writer.h"
 
+#include <QRegularExpression>
 #include <QAction>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -61,6 +62,28 @@ QString interval(const core::BootstrapInterval& i, bool percent)
     return QStringLiteral("%1 [%2, %3]").arg(text(i.estimate), text(i.lower), text(i.upper));
 }
 
+/// A bin's label as the axis can show it whole: "(0.058687, 0.086421]" becomes "0.0587–0.0864"
+/// (or "5.87–8.64" for a PD shown in percent), "≤ 23" and "> 52" keep their form with the
+/// number shortened; level names pass unchanged.
+QString shortBinLabel(const std::string& label, bool percent)
+{
+    const auto shortNumber = [percent](const QString& text) {
+        bool ok = false;
+        const double v = text.toDouble(&ok);
+        return ok ? QString::number(percent ? 100.0 * v : v, 'g', 3) : text;
+    };
+    const QString text = QString::fromStdString(label);
+    static const QRegularExpression range(QStringLiteral(R"(^\(\s*([^,\s]+)\s*,\s*([^\]\s]+)\s*\]$)"));
+    static const QRegularExpression bound(QStringLiteral(R"(^(≤|<=|>|<|≥)\s*(\S+)$)"));
+    if (const auto m = range.match(text); m.hasMatch()) {
+        return shortNumber(m.captured(1)) + QStringLiteral("–") + shortNumber(m.captured(2));
+    }
+    if (const auto m = bound.match(text); m.hasMatch()) {
+        return m.captured(1) + QLatin1Char(' ') + shortNumber(m.captured(2));
+    }
+    return text;
+}
+
 /// Bars of two distributions (training, period) over the same bins.
 void fillDistribution(ChartWidget* chart, const core::DriftFigure& f, const QString& title)
 {
@@ -72,7 +95,7 @@ void fillDistribution(ChartWidget* chart, const core::DriftFigure& f, const QStr
     QStringList labels;
     double top = 0.0;
     for (const core::DriftBin& b : f.bins) {
-        labels.append(QString::fromStdString(b.label));
+        labels.append(shortBinLabel(b.label, f.isScore));
         *training << 100.0 * b.referenceShare;
         *now << 100.0 * b.share;
         top = std::max({top, b.referenceShare, b.share});
@@ -81,9 +104,14 @@ void fillDistribution(ChartWidget* chart, const core::DriftFigure& f, const QStr
     series->append(training);
     series->append(now);
     chart->chart()->addSeries(series);
-    auto* axis = chart->addCategoryAxis(Qt::AlignBottom, {}, labels, series);
+    auto* axis = chart->addCategoryAxis(
+        Qt::AlignBottom,
+        f.isScore ? QObject::tr("model PD bin (%), bins from training")
+                  : QObject::tr("%1 bin (from training)").arg(QString::fromStdString(f.name)),
+        labels, series);
     QValueAxis* y = chart->addValueAxis(Qt::AlignLeft, QObject::tr("share of rows (%)"), series);
     y->setRange(0.0, std::max(1.0, 100.0 * top * 1.1));
+    y->applyNiceNumbers(); // whole ticks (0, 5, 10 …), not 3.1, 6.2, 9.4
     chart->keepLabelsWhole(axis); // no value labels: two thin bars per bin have no room
     chart->layoutNow();
 }
