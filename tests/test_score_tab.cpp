@@ -166,6 +166,36 @@ private slots:
             QCOMPARE(rows.back().record.pd, pd);
             QVERIFY(rows.back().record.modelName.find("risk.crs") != std::string::npos);
         }
+        {
+            // Scoring with another algorithm of the bundle than its selected one: the records
+            // carry that model's own id, so the Monitor never compares them with the
+            // selected model's drift reference.
+            core::TrainingParams params;
+            params.algorithms = {"lr", "gbdt"};
+            params.folds = 3;
+            params.repeats = 1;
+            params.trials = 1;
+            const auto two = std::make_shared<const core::ModelBundle>(
+                core::ModelBundle::fromTraining(core::TrainingJob(params).run(*m_data), *m_data));
+            ui::AppState state;
+            state.setDataset(m_data, QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"));
+            state.setModelBundle(two, QStringLiteral("/tmp/two.crs"));
+            const QString other =
+                two->selected == "lr" ? QStringLiteral("gbdt") : QStringLiteral("lr");
+            ui::ScoreTab tab(&state);
+            QVERIFY(tab.loadDatasetRow(1));
+            state.setCurrentAlgorithm(other);
+            QVERIFY(tab.loadDatasetRow(2));
+            std::vector<core::StoredPrediction> rows;
+            tab.predictionLogInUse()->read({}, {}, [&](const auto& row) { rows.push_back(row); });
+            QVERIFY(rows.size() >= 2);
+            const core::ModelIdentity selected = core::modelIdentity(*two, "two.crs");
+            // The score before the switch (a switch rescores the form, which is logged too).
+            QVERIFY(std::any_of(rows.begin(), rows.end(),
+                                [&](const auto& r) { return r.record.modelId == selected.id; }));
+            QCOMPARE(rows.back().record.modelId, selected.id + "-" + other.toStdString());
+            QVERIFY(rows.back().record.modelName.rfind(other.toStdString() + " · ", 0) == 0);
+        }
         qputenv("CREDIT_RISK_LOG", "/proc/credit-risk/gui.sqlite");
         {
             ui::AppState state;

@@ -28,7 +28,9 @@ struct PredictionRecord
     std::string time;        ///< UTC, ISO 8601 with milliseconds: "2026-12-02T13:45:01.123Z"
     std::string requestId;   ///< the request's or the batch's id
     std::string source;      ///< "gui", "cli", "batch" or "service"
-    std::string modelId;     ///< the bundle's hash (16 hex digits)
+    /// ModelIdentity::id: the bundle's hash (16 hex digits), plus "-<algorithm>" when the
+    /// chain that scored is not the bundle's selected one.
+    std::string modelId;
     std::string modelName;   ///< the algorithm and the file name
     std::string applicantId; ///< the input's id field or column; empty when it has none
     std::map<std::string, std::string> inputs; ///< attribute → value as given

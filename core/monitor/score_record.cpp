@@ -9,14 +9,17 @@
 
 namespace credit::core {
 
-ModelIdentity modelIdentity(const ModelBundle& bundle, const std::string& fileName)
+ModelIdentity modelIdentity(const ModelBundle& bundle, const std::string& fileName,
+                            const std::string& algorithm)
 {
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx",
                   static_cast<unsigned long long>(fnv1a64(bundle.serialize())));
+    const bool other = !algorithm.empty() && algorithm != bundle.selected;
     ModelIdentity identity;
-    identity.id = hex;
-    identity.name = bundle.selected + (fileName.empty() ? "" : " · " + fileName);
+    identity.id = other ? std::string(hex) + "-" + algorithm : std::string(hex);
+    identity.name =
+        (other ? algorithm : bundle.selected) + (fileName.empty() ? "" : " · " + fileName);
     return identity;
 }
 

@@ -13,13 +13,18 @@ namespace credit::core {
 class ModelBundle;
 
 /// Which model scored: the bundle's hash (16 hex digits of fnv1a64 over its serialized
-/// bytes, the same for the file and the bundle in memory) and a name for people.
+/// bytes, the same for the file and the bundle in memory) and a name for people. A bundle
+/// holds one chain per algorithm: when `algorithm` names another than the bundle's selected
+/// one (the analyst switched models in the GUI), the id is "<hash>-<algorithm>", so its
+/// records are never taken for the selected model's (whose drift reference and grades the
+/// Monitor compares them with).
 struct ModelIdentity
 {
     std::string id;
     std::string name; ///< "<algorithm> · <file name>"
 };
-ModelIdentity modelIdentity(const ModelBundle& bundle, const std::string& fileName);
+ModelIdentity modelIdentity(const ModelBundle& bundle, const std::string& fileName,
+                            const std::string& algorithm = {});
 
 /// A fresh id for a request or a batch: the UTC time and a counter, unique in the process.
 std::string newRequestId();

@@ -67,8 +67,9 @@ MonitorAnalysis loadMonitorAnalysis(MonitorRequest request)
             result.driftNote = tr("Open the model's bundle (File ▸ Open Model) to compare its "
                                   "applicants with its training population.");
         } else if (bundleId != request.selection.modelId) {
-            result.driftNote = tr("The model shown is not the open model bundle: open its "
-                                  "bundle to see its drift.");
+            result.driftNote = tr("The model shown is not the open bundle's own model (another "
+                                  "bundle, or another algorithm of this one): open its bundle, "
+                                  "with that model selected, to see its drift.");
         } else if (request.bundle->drift.empty()) {
             result.driftNote = tr("This model bundle holds no drift reference (it was written "
                                   "before drift monitoring existed): retrain it to check drift.");

@@ -397,6 +397,18 @@ core::PredictionLog* ScoreTab::predictionLog()
     return m_log.get();
 }
 
+void ScoreTab::refreshModelIdentity(const core::ModelBundle& bundle)
+{
+    // The current algorithm, not the bundle's selected one: the analyst may score with another.
+    const std::string algorithm = appState()->currentAlgorithm().toStdString();
+    if (m_identityOf != &bundle || m_identityAlgorithm != algorithm) {
+        m_modelIdentity = core::modelIdentity(
+            bundle, QFileInfo(appState()->modelPath()).fileName().toStdString(), algorithm);
+        m_identityOf = &bundle;
+        m_identityAlgorithm = algorithm;
+    }
+}
+
 void ScoreTab::logScore(const core::ScoreResult& result, const core::Applicant& values, double ms)
 {
     core::PredictionLog* log = predictionLog();
@@ -404,11 +416,7 @@ void ScoreTab::logScore(const core::ScoreResult& result, const core::Applicant& 
     if (log == nullptr || !bundle) {
         return;
     }
-    if (m_identityOf != bundle.get()) {
-        m_modelIdentity = core::modelIdentity(
-            *bundle, QFileInfo(appState()->modelPath()).fileName().toStdString());
-        m_identityOf = bundle.get();
-    }
+    refreshModelIdentity(*bundle);
     try {
         log->append(core::predictionRecord(result, values, m_modelIdentity, "gui",
                                            core::newRequestId(), "id", ms));
@@ -649,10 +657,8 @@ void ScoreTab::startBatch(const QString& input, const QString& output)
     params.threads = std::max(1, QThread::idealThreadCount());
     const std::shared_ptr<core::PredictionLog> log = predictionLog() != nullptr ? m_log : nullptr;
     if (log) {
-        if (const auto bundle = appState()->modelBundle(); bundle && m_identityOf != bundle.get()) {
-            m_modelIdentity = core::modelIdentity(
-                *bundle, QFileInfo(appState()->modelPath()).fileName().toStdString());
-            m_identityOf = bundle.get();
+        if (const auto bundle = appState()->modelBundle()) {
+            refreshModelIdentity(*bundle);
         }
         const double thresholdPd = scorer->settings().policy.thresholdPd();
         params.onRow = [log, thresholdPd, identity = m_modelIdentity,

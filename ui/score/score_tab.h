@@ -121,12 +121,15 @@ private:
     /// data folder); a log that cannot be opened or written is reported, never fatal.
     core::PredictionLog* predictionLog();
     void logScore(const core::ScoreResult& result, const core::Applicant& values, double ms);
+    /// m_modelIdentity of `bundle` with the current algorithm, recomputed when either changes.
+    void refreshModelIdentity(const core::ModelBundle& bundle);
 
     std::shared_ptr<const core::Scorer> m_scorer;
     std::shared_ptr<core::PredictionLog> m_log;
     QString m_logProblem;                ///< why scores are not logged; empty when they are
     core::ModelIdentity m_modelIdentity; ///< of the bundle below
     const void* m_identityOf = nullptr;
+    std::string m_identityAlgorithm; ///< the algorithm m_modelIdentity was made for
     ApplicantForm* m_form;
     QLabel* m_modelLabel;
     QLabel* m_resultLabel;
