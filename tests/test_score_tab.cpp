@@ -170,13 +170,7 @@ private slots:
             // Scoring with another algorithm of the bundle than its selected one: the records
             // carry that model's own id, so the Monitor never compares them with the
             // selected model's drift reference.
-            core::TrainingParams params;
-            params.algorithms = {"lr", "gbdt"};
-            params.folds = 3;
-            params.repeats = 1;
-            params.trials = 1;
-            const auto two = std::make_shared<const core::ModelBundle>(
-                core::ModelBundle::fromTraining(core::TrainingJob(params).run(*m_data), *m_data));
+            const auto two = test::quickBundle(*m_data, {"lr", "gbdt"});
             ui::AppState state;
             state.setDataset(m_data, QStringLiteral(CREDIT_DATA_DIR "/credit-g.arff"));
             state.setModelBundle(two, QStringLiteral("/tmp/two.crs"));

@@ -8,20 +8,30 @@
 #include "train/training_job.h"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace credit::test {
 
-inline std::shared_ptr<const core::ModelBundle> quickLrBundle(const core::Dataset& data,
-                                                              std::size_t folds = 5)
+/// Like quickLrBundle() with the given algorithms (createClassifier() names).
+inline std::shared_ptr<const core::ModelBundle>
+quickBundle(const core::Dataset& data, const std::vector<std::string>& algorithms,
+            std::size_t folds = 3)
 {
     core::TrainingParams params;
-    params.algorithms = {"lr"};
+    params.algorithms = algorithms;
     params.folds = folds;
     params.repeats = 1;
     params.trials = 1;
     params.threads = 2;
     const core::TrainingResult result = core::TrainingJob(params).run(data);
     return std::make_shared<const core::ModelBundle>(core::ModelBundle::fromTraining(result, data));
+}
+
+inline std::shared_ptr<const core::ModelBundle> quickLrBundle(const core::Dataset& data,
+                                                              std::size_t folds = 5)
+{
+    return quickBundle(data, {"lr"}, folds);
 }
 
 } // namespace credit::test
