@@ -312,6 +312,14 @@ void TestCliServe::oversizeBodyIsRefusedUnread()
     // is still in step. The peak RSS (VmHWM) would grow by the body's size if the server read
     // it into memory.
     const long peakBefore = peakRssKiB(server.pid());
+    // 16 MiB: far below the 32 MiB a buffered upload would take. Under AddressSanitizer the
+    // server keeps freed blocks in its quarantine (256 MiB by default), so RSS says nothing
+    // about buffering there: the bound is the quarantine's, and the 413s are still checked.
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr long kRssBoundKiB = 320 * 1024;
+#else
+    constexpr long kRssBoundKiB = 16 * 1024;
+#endif
     for (int i = 0; i < 3; ++i) {
         RawConnection upload(port);
         QVERIFY(upload.send("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
@@ -326,7 +334,7 @@ void TestCliServe::oversizeBodyIsRefusedUnread()
     }
     QVERIFY(server.running());
     const long peakAfter = peakRssKiB(server.pid());
-    QVERIFY2(peakAfter - peakBefore < 16 * 1024,
+    QVERIFY2(peakAfter - peakBefore < kRssBoundKiB,
              qPrintable(QStringLiteral("peak RSS %1 → %2 KiB").arg(peakBefore).arg(peakAfter)));
     const std::string big = "{\"duration\": \"" + std::string(1 << 20, '9') + "\"}";
     QCOMPARE(httpExchange(port, httpRequest("POST", "/predict", big)).status, 413);
@@ -348,7 +356,9 @@ void TestCliServe::oversizeBodyIsRefusedUnread()
         }
         QCOMPARE(upload.read().status, 413);
     }
-    QVERIFY(peakRssKiB(server.pid()) - peakBefore < 16 * 1024);
+    const long peakEnd = peakRssKiB(server.pid());
+    QVERIFY2(peakEnd - peakBefore < kRssBoundKiB,
+             qPrintable(QStringLiteral("peak RSS %1 → %2 KiB").arg(peakBefore).arg(peakEnd)));
     QCOMPARE(httpExchange(port, httpRequest("GET", "/health")).status, 200);
 }
 
